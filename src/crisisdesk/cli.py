@@ -1,0 +1,140 @@
+"""The command line: a thin shell over the library.
+
+Exit codes: 0 finished, 3 finished with skipped files, 1 failed (one line on
+stderr naming what failed and what to do).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from .errors import CrisisdeskError
+from .settings import SETTINGS, Settings
+
+EXIT_SKIPPED = 3
+
+app = typer.Typer(
+    help="Turn news reports about a crisis into a sourced situation report.\n\n"
+    "Example: crisisdesk run reports/ && crisisdesk export --format json -o report.json",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+console = Console(stderr=True)
+
+DbOption = Annotated[Optional[str], typer.Option("--db", help=dict((s.name, s.help) for s in SETTINGS)["db"])]
+
+
+def _fail(exc: Exception) -> None:
+    console.print(f"[red]error:[/red] {exc}", highlight=False)
+    raise typer.Exit(1)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="files and folders of reports (.txt .md .html .jsonl)")],
+    db: DbOption = None,
+    out: Annotated[Optional[str], typer.Option(help="folder for report.json")] = None,
+    processes: Annotated[Optional[int], typer.Option(help="worker processes for parsing")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline directory")] = None,
+    max_bytes: Annotated[Optional[int], typer.Option(help="skip files larger than this")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")] = False,
+) -> None:
+    """Read reports, extract their facts, store them and write out/report.json.
+
+    Example: crisisdesk run ../shared/seeds --db out/crisisdesk.db --out out
+    """
+    from .pipeline import run as run_pipeline
+    from .summary import summary_tables
+
+    settings = Settings.load(db=db, out=out, processes=processes, model=model, max_bytes=max_bytes)
+    try:
+        with Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=console, disable=quiet, transient=True,
+        ) as progress:
+            task = progress.add_task("reading and parsing", total=None)
+            result = run_pipeline(
+                paths, settings, on_document=lambda d: progress.update(task, advance=1, description=Path(d.source).name[:40])
+            )
+    except CrisisdeskError as exc:
+        _fail(exc)
+    for s in result.skipped:
+        console.print(f"skipped {s.source}: {s.reason}", highlight=False, markup=False)
+    if not quiet:
+        out_console = Console()
+        for table in summary_tables(result.export, result.skipped):
+            out_console.print(table)
+        out_console.print(
+            f"stored {result.stored} new document(s), {result.unchanged} unchanged; "
+            f"wrote {result.report_path} and {settings.db}",
+            highlight=False,
+        )
+    if result.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="json")] = "json",
+    db: DbOption = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="file to write (default: stdout)")] = None,
+) -> None:
+    """Write everything in the store in one exchange format.
+
+    Example: crisisdesk export --format json --db out/crisisdesk.db -o report.json
+    """
+    from .export import json as export_json
+    from .store import Store
+
+    settings = Settings.load(db=db)
+    if format != "json":
+        _fail(CrisisdeskError(f"unknown format {format!r}; known: json"))
+    if "://" not in settings.db and not Path(settings.db).exists():
+        _fail(CrisisdeskError(f"{settings.db}: no such database; run `crisisdesk run PATH --db {settings.db}` first"))
+    try:
+        store = Store(settings.db)
+        text = export_json.dumps(export_json.build(store))
+        store.close()
+    except CrisisdeskError as exc:
+        _fail(exc)
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text + "\n")
+
+
+@app.command(name="eval")
+def evaluate(
+    export_file: Annotated[Path, typer.Argument(metavar="EXPORT", help="a crisisdesk.v1 JSON export")],
+    gold: Annotated[Path, typer.Option(help="folder of gold annotation files")] = Path("../shared/gold"),
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="list misses and false hits")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
+) -> None:
+    """Score an export against hand annotations: precision, recall and F1 per section.
+
+    Example: crisisdesk eval out/report.json --gold ../shared/gold
+    """
+    from .eval import render, score
+
+    try:
+        export_data = json.loads(export_file.read_text(encoding="utf-8"))
+        scores = score(export_data, gold)
+    except (OSError, ValueError, CrisisdeskError) as exc:
+        _fail(CrisisdeskError(f"{export_file}: {exc}"))
+    if as_json:
+        sys.stdout.write(json.dumps(scores.to_dict(), indent=1) + "\n")
+    else:
+        sys.stdout.write(render(scores, verbose=verbose) + "\n")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,1 @@
+"""Executors for the per-document stage (parse + extract), one per name."""

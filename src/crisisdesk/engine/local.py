@@ -1,0 +1,45 @@
+"""The per-document stage in this process or on a pool of worker processes.
+
+Each worker loads the pipeline once (`nlp.load` is cached per process) and maps
+batches of documents to `DocFacts`; only documents and facts cross process
+boundaries, never spaCy objects.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from ..extract import extract_all
+from ..model import DocFacts, Document
+from ..nlp import parse
+from ..settings import Settings
+
+
+def process_batch(batch: list[Document], model: str | None, batch_size: int) -> list[DocFacts]:
+    """Parse and extract one batch: a pure function of its arguments."""
+    return [extract_all(p) for p in parse(batch, model=model, batch_size=batch_size)]
+
+
+def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _work(args: tuple[list[Document], str | None, int]) -> list[DocFacts]:
+    return process_batch(*args)
+
+
+def run_documents(documents: Iterable[Document], settings: Settings) -> Iterator[DocFacts]:
+    """DocFacts for every document, streamed in input order."""
+    if settings.processes <= 1:
+        for parsed in parse(documents, model=settings.model, batch_size=settings.batch_size):
+            yield extract_all(parsed)
+        return
+    jobs = ((b, settings.model, settings.batch_size) for b in _batches(documents, settings.batch_size))
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(settings.processes) as pool:
+        for facts in pool.imap(_work, jobs):
+            yield from facts

@@ -1,0 +1,94 @@
+"""read -> clean -> parse once -> extract -> store -> resolve -> export.
+
+Documents stream through the per-document stage and are written one
+transaction each as they come, so memory holds a batch, not the corpus;
+documents already in the store (same content hash) are not parsed again.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .engine import local
+from .export import json as export_json
+from .ingest import read_paths
+from .model import Document, Skipped
+from .resolve import resolve
+from .settings import Settings
+from .store import Store
+
+
+@dataclass
+class RunResult:
+    """What one run did: counts, skipped files, where it wrote, and the export."""
+
+    stored: int = 0
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    export: dict = field(default_factory=dict)
+    report_path: Path | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _new_documents(
+    items: Iterable[Document | Skipped], known: set[str], result: RunResult
+) -> Iterator[Document]:
+    """Documents not yet stored; skipped files and repeats are counted on the way."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Skipped):
+            result.skipped.append(item)
+        elif item.id in known or item.id in seen:
+            result.unchanged += 1
+        else:
+            seen.add(item.id)
+            yield item
+
+
+def run(
+    paths: Iterable[str | Path],
+    settings: Settings | None = None,
+    *,
+    on_document: Callable[[Document], None] | None = None,
+    write_report: bool = True,
+) -> RunResult:
+    settings = settings or Settings.load()
+    result = RunResult()
+    store = Store(settings.db)
+    try:
+        started = time.perf_counter()
+        items = read_paths(paths, max_bytes=settings.max_bytes)
+        documents = _new_documents(items, store.document_ids(), result)
+        for facts in local.run_documents(documents, settings):
+            if store.add(facts):
+                result.stored += 1
+            else:
+                result.unchanged += 1
+            for name, seconds in facts.timings.items():
+                result.timings[name] = result.timings.get(name, 0.0) + seconds
+            if on_document:
+                on_document(facts.document)
+        store.add_skipped(result.skipped)
+        result.timings["read+parse+extract+store"] = time.perf_counter() - started
+
+        started = time.perf_counter()
+        resolve(store)
+        result.timings["resolve"] = time.perf_counter() - started
+
+        started = time.perf_counter()
+        result.export = export_json.build(store)
+        if write_report:
+            out = Path(settings.out)
+            out.mkdir(parents=True, exist_ok=True)
+            result.report_path = out / "report.json"
+            tmp = result.report_path.with_suffix(".json.tmp")
+            tmp.write_text(export_json.dumps(result.export), encoding="utf-8")
+            tmp.replace(result.report_path)
+        result.timings["export"] = time.perf_counter() - started
+    finally:
+        store.close()
+    return result

@@ -1,0 +1,170 @@
+"""Actors: one identity per real person, organisation or group across documents.
+
+Steps, cheapest reliable signal first:
+1. Curated names carry their canonical id (entity ruler): those are one actor.
+2. Full names (two or more words) are merged when their folded keys match or
+   differ by a transliteration slip; persons additionally need compatible
+   given names, so two people who share a surname stay apart.
+3. Acronyms join the organisation whose initials they are (CSTO).
+4. Surname-only mentions ("Tokayev") join the one full-name person with that
+   surname in the same document, else the one in the corpus; when several
+   people share the surname they stay a separate, ambiguous actor.
+The canonical name is the most frequent full form.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..model import Actor, EntityMention
+from .names import acronym, fold, is_acronym, person_parts, similar
+
+MentionKey = tuple[str, int, int]
+
+
+@dataclass
+class _Cluster:
+    kind: str
+    surfaces: Counter = field(default_factory=Counter)
+    curated_id: str | None = None
+    docs: set[str] = field(default_factory=set)
+
+    def canonical(self) -> str:
+        if self.curated_id:
+            return self.curated_id
+        longest_words = max(len(s.split()) for s in self.surfaces)
+        full = [s for s in self.surfaces if len(s.split()) == longest_words]
+        return max(full, key=lambda s: (self.surfaces[s], len(s)))
+
+
+def actor_id(name: str) -> str:
+    return "actor:" + hashlib.sha1(fold(name).encode()).hexdigest()[:12]
+
+
+def _compatible_given(a: str, b: str) -> bool:
+    """Given names agree when equal, similar, or one is the other's initial/prefix."""
+    if not a or not b:
+        return True
+    if similar(a, b):
+        return True
+    first_a, first_b = a.split()[0], b.split()[0]
+    return first_a[0] == first_b[0] and (len(first_a) == 1 or len(first_b) == 1)
+
+
+class ActorIndex:
+    """The resolved actors and how every mention and surface form maps to them."""
+
+    def __init__(self) -> None:
+        self.clusters: list[_Cluster] = []
+        self.by_mention: dict[MentionKey, int] = {}
+        self._curated: dict[str, int] = {}
+
+    # -- building -----------------------------------------------------------
+    def _new(self, kind: str, curated_id: str | None = None) -> int:
+        self.clusters.append(_Cluster(kind=kind, curated_id=curated_id))
+        return len(self.clusters) - 1
+
+    def _attach(self, idx: int, m: EntityMention) -> None:
+        c = self.clusters[idx]
+        c.surfaces[m.text] += 1
+        c.docs.add(m.doc)
+        self.by_mention[(m.doc, m.start, m.end)] = idx
+
+    def _find_full(self, m: EntityMention) -> int | None:
+        key = fold(m.text)
+        given, surname = person_parts(m.text)
+        for idx, c in enumerate(self.clusters):
+            if c.kind != m.kind and {c.kind, m.kind} != {"organization", "state_force"}:
+                continue
+            for s in c.surfaces:
+                if len(s.split()) < 2:
+                    continue
+                if m.kind == "person":
+                    g2, s2 = person_parts(s)
+                    if similar(surname, s2) and _compatible_given(given, g2) and given and g2:
+                        return idx
+                elif key == fold(s) or (len(key) > 8 and similar(key, fold(s))):
+                    return idx
+        return None
+
+    def add_all(self, mentions: Iterable[EntityMention]) -> "ActorIndex":
+        mentions = list(mentions)
+        # 1. curated
+        for m in mentions:
+            if m.canonical:
+                cid = m.canonical
+                if cid not in self._curated:
+                    self._curated[cid] = self._new(m.kind, cid)
+                self._attach(self._curated[cid], m)
+        rest = [m for m in mentions if (m.doc, m.start, m.end) not in self.by_mention]
+        # 2. full names, then the curated clusters' forms also serve as targets
+        full = [m for m in rest if len(m.text.split()) >= 2 and not is_acronym(m.text)]
+        for m in full:
+            idx = self._find_full(m)
+            self._attach(idx if idx is not None else self._new(m.kind), m)
+        # 3. acronyms, 4. single words
+        for m in rest:
+            if (m.doc, m.start, m.end) in self.by_mention:
+                continue
+            idx = self._find_acronym(m) if is_acronym(m.text) else self._find_single(m)
+            self._attach(idx if idx is not None else self._new(m.kind), m)
+        return self
+
+    def _find_acronym(self, m: EntityMention) -> int | None:
+        want = m.text.replace(".", "")
+        for idx, c in enumerate(self.clusters):
+            if any(acronym(s) == want or s == m.text for s in c.surfaces):
+                return idx
+        return None
+
+    def _find_single(self, m: EntityMention) -> int | None:
+        key = fold(m.text)
+        same_doc, corpus = set(), set()
+        for idx, c in enumerate(self.clusters):
+            if c.kind != m.kind:
+                continue
+            for s in c.surfaces:
+                parts = fold(s).split()
+                if not parts:
+                    continue
+                if (m.kind == "person" and similar(parts[-1], key)) or fold(s) == key:
+                    (same_doc if m.doc in c.docs else corpus).add(idx)
+        for pool in (same_doc, corpus):
+            if len(pool) == 1:
+                return next(iter(pool))
+        return None
+
+    # -- reading ------------------------------------------------------------
+    def actors(self) -> list[Actor]:
+        out = []
+        for c in self.clusters:
+            name = c.canonical()
+            aliases = sorted(set(c.surfaces) | ({name} if c.curated_id else set()))
+            out.append(Actor(id=actor_id(name), name=name, kind=c.kind, aliases=aliases))
+        return out
+
+    def id_of_mention(self, key: MentionKey) -> str | None:
+        idx = self.by_mention.get(key)
+        return None if idx is None else actor_id(self.clusters[idx].canonical())
+
+    def id_of_text(self, text: str | None, *, doc: str | None = None) -> str | None:
+        """The actor a free-text reference (a claim's source, a speaker) names, if any."""
+        if not text:
+            return None
+        key = fold(text)
+        best = None
+        for idx, c in enumerate(self.clusters):
+            for s in c.surfaces:
+                fs = fold(s)
+                if fs == key or (fs and f" {fs} " in f" {key} " and len(fs) > 3):
+                    score = (doc in c.docs if doc else False, len(fs))
+                    if best is None or score > best[0]:
+                        best = (score, idx)
+        return None if best is None else actor_id(self.clusters[best[1]].canonical())
+
+
+def resolve_actors(mentions: Iterable[EntityMention]) -> ActorIndex:
+    return ActorIndex().add_all(mentions)

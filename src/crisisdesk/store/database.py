@@ -1,0 +1,199 @@
+"""The store: SQLite by default, any SQLAlchemy URL (PostgreSQL) by choice.
+
+Writes are one transaction per document, so a run killed halfway leaves every
+document either fully stored with all its facts or absent; re-running on the
+same input adds nothing (document ids are content hashes).  The resolve stage
+rewrites the cross-document columns and tables in one transaction of its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import create_engine, delete, event, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+
+from ..errors import StoreError
+from ..model import DocFacts, Document, Skipped
+from . import schema
+
+# Seconds a writer waits for another process's transaction before failing:
+# two runs on one SQLite file must queue, not crash with "database is locked".
+SQLITE_BUSY_TIMEOUT_S = 60
+
+
+def database_url(db: str | Path) -> str:
+    """A path becomes a SQLite URL; a URL is used as given."""
+    text = str(db)
+    if "://" in text:
+        return text.replace("postgresql://", "postgresql+psycopg://", 1) if text.startswith("postgresql://") else text
+    return f"sqlite:///{Path(text).expanduser()}"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def fact_row_id(table: str, fact, seq: int) -> str:
+    return f"{table}:{fact.doc}:{getattr(fact, 'start', 0)}:{getattr(fact, 'end', 0)}:{seq}"
+
+
+class Store:
+    """A database holding documents, their facts and the resolved identities."""
+
+    def __init__(self, db: str | Path):
+        self.url = database_url(db)
+        if self.url.startswith("sqlite:///"):
+            Path(self.url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.engine: Engine = create_engine(self.url, future=True)
+        except Exception as exc:  # a bad URL or a missing driver: one clear line
+            raise StoreError(f"cannot open store {db}: {exc}") from exc
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        try:
+            schema.metadata.create_all(self.engine)
+        except OperationalError as exc:
+            raise StoreError(f"cannot open store {db}: {exc.orig}") from exc
+
+    # -- writing ------------------------------------------------------------
+    def add(self, facts: DocFacts) -> bool:
+        """Store one document with all its facts atomically; False if it was already there."""
+        doc = facts.document
+        with self.engine.begin() as conn:
+            claimed = conn.execute(self._insert_new(schema.documents), [_document_row(doc)]).rowcount
+            if not claimed:
+                return False  # stored before, by this or another process
+            for name, (table, field, _cls) in schema.FACT_TABLES.items():
+                rows = [
+                    {"id": fact_row_id(name, f, i), **dataclasses.asdict(f)}
+                    for i, f in enumerate(getattr(facts, field))
+                ]
+                if rows:
+                    conn.execute(insert(table), rows)
+        return True
+
+    def _insert_new(self, table):
+        """INSERT that quietly does nothing when the primary key exists (SQLite and PostgreSQL)."""
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            return pg_insert(table).on_conflict_do_nothing()
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert(table).on_conflict_do_nothing()
+
+    def add_skipped(self, items: Iterable[Skipped]) -> None:
+        rows = {s.source: {"source": s.source, "reason": s.reason, "seen_at": _now()} for s in items}
+        if not rows:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(delete(schema.skipped).where(schema.skipped.c.source.in_(list(rows))))
+            conn.execute(insert(schema.skipped), list(rows.values()))
+
+    def save_resolution(
+        self,
+        *,
+        actors: list[dict],
+        places: list[dict],
+        columns: Mapping[str, Mapping[str, dict]],
+        duplicates: Mapping[str, str | None],
+    ) -> None:
+        """Replace every cross-document identity in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(schema.actors))
+            conn.execute(delete(schema.places))
+            if actors:
+                conn.execute(insert(schema.actors), [{**a, "aliases": json.dumps(a["aliases"])} for a in actors])
+            if places:
+                conn.execute(insert(schema.places), places)
+            for name, updates in columns.items():
+                table = schema.FACT_TABLES[name][0]
+                for row_id, values in updates.items():
+                    conn.execute(update(table).where(table.c.id == row_id).values(**values))
+            for doc_id, original in duplicates.items():
+                conn.execute(
+                    update(schema.documents).where(schema.documents.c.id == doc_id).values(duplicate_of=original)
+                )
+
+    # -- reading ------------------------------------------------------------
+    def document_ids(self) -> set[str]:
+        with self.engine.connect() as conn:
+            return set(conn.execute(select(schema.documents.c.id)).scalars())
+
+    def documents(self, *, with_text: bool = True) -> Iterator[dict]:
+        cols = [c for c in schema.documents.c if with_text or c.name != "text"]
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(*cols).order_by(schema.documents.c.published, schema.documents.c.id)):
+                yield _document_dict(row._mapping)
+
+    def rows(self, table_name: str) -> list[dict]:
+        table = schema.FACT_TABLES[table_name][0] if table_name in schema.FACT_TABLES else schema.metadata.tables[table_name]
+        order = [table.c[k] for k in ("doc", "start", "id") if k in table.c]
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(select(table).order_by(*order))]
+
+    def facts(self, table_name: str, cls: type) -> list:
+        """Rows of a fact table as the dataclass the extractor produced."""
+        names = [f.name for f in dataclasses.fields(cls)]
+        return [(r["id"], cls(**{n: r[n] for n in names})) for r in self.rows(table_name)]
+
+    def counts(self) -> dict[str, int]:
+        from sqlalchemy import func
+
+        out = {}
+        with self.engine.connect() as conn:
+            for name in ("documents", "actors", "places", *schema.FACT_TABLES, "skipped"):
+                table = schema.metadata.tables[name]
+                out[name] = conn.execute(select(func.count()).select_from(table)).scalar_one()
+        return out
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _document_row(doc: Document) -> dict:
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "text": doc.text,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "published": doc.published,
+        "published_inferred": doc.published_inferred,
+        "language": doc.language,
+        "boilerplate": json.dumps([list(s) for s in doc.boilerplate]),
+        "title_start": doc.title_span[0] if doc.title_span else None,
+        "title_end": doc.title_span[1] if doc.title_span else None,
+        "duplicate_of": doc.duplicate_of,
+        "added_at": _now(),
+    }
+
+
+def _document_dict(row: Mapping) -> dict:
+    d = dict(row)
+    d["boilerplate"] = [tuple(s) for s in json.loads(d["boilerplate"])]
+    return d
+
+
+def document_from_row(d: Mapping) -> Document:
+    span = (d["title_start"], d["title_end"]) if d.get("title_start") is not None else None
+    return Document(
+        id=d["id"], source=d["source"], text=d.get("text", ""), title=d["title"], outlet=d["outlet"],
+        published=d["published"], published_inferred=bool(d["published_inferred"]), language=d["language"],
+        boilerplate=list(d["boilerplate"]), duplicate_of=d["duplicate_of"], title_span=span,
+    )

@@ -1,0 +1,90 @@
+"""Actor identity across spellings: the sentences and names that motivated each step."""
+
+import pytest
+
+from crisisdesk.model import EntityMention
+from crisisdesk.resolve.actors import resolve_actors
+from crisisdesk.resolve.names import acronym, fold, similar
+
+
+def m(doc, text, kind="person", label="PERSON", start=0, canonical=None):
+    return EntityMention(doc=doc, start=start, end=start + len(text), text=text, label=label, kind=kind,
+                         rule="mentions.ner", canonical=canonical)
+
+
+def names_of(index):
+    return {a.name: set(a.aliases) for a in index.actors()}
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Nicole Pashinyan", "Nikol Pashinian"),
+    ("Kassym-Zhomart Tokayev", "Kassym-Jomart Tokayev"),
+    ("Collective Security Treaty Organisation", "Collective Security Treaty Organization"),
+])
+def test_transliteration_variants_fold_together(a, b):
+    assert fold(a) == fold(b) or similar(fold(a), fold(b))
+
+
+def test_acronym_of_expansion():
+    assert acronym("Collective Security Treaty Organization") == "CSTO"
+    assert acronym("Reuters") is None
+
+
+def test_person_variants_and_surname_merge_across_documents():
+    index = resolve_actors([
+        m("d1", "Nicole Pashinyan", start=0),
+        m("d2", "Nikol Pashinian", start=0),
+        m("d2", "Pashinyan", start=40),
+        m("d3", "assym-Jomart Tokayev", start=0),
+        m("d4", "Kassym-Jomart Tokayev", start=0),
+        m("d4", "Tokayev", start=50),
+    ])
+    actors = names_of(index)
+    assert len(actors) == 2
+    pash = next(v for k, v in actors.items() if "Pashin" in k)
+    assert {"Nicole Pashinyan", "Nikol Pashinian", "Pashinyan"} <= pash
+    tok = next(v for k, v in actors.items() if "Tokayev" in k)
+    assert {"assym-Jomart Tokayev", "Kassym-Jomart Tokayev", "Tokayev"} <= tok
+
+
+def test_people_sharing_a_surname_stay_apart():
+    index = resolve_actors([m("d1", "Anna Petrova"), m("d2", "Olga Petrova")])
+    assert len(index.actors()) == 2
+
+
+def test_ambiguous_surname_joins_the_person_of_its_own_document():
+    index = resolve_actors([
+        m("d1", "Anna Petrova", start=0), m("d1", "Petrova", start=30),
+        m("d2", "Olga Petrova", start=0),
+    ])
+    anna = index.id_of_mention(("d1", 0, 12))
+    assert index.id_of_mention(("d1", 30, 37)) == anna
+    assert index.id_of_mention(("d2", 0, 12)) != anna
+
+
+def test_acronym_joins_its_organisation():
+    org = dict(kind="organization", label="ORG")
+    index = resolve_actors([
+        m("d1", "Collective Security Treaty Organization", **org),
+        m("d2", "Collective Security Treaty Organisation", **org),
+        m("d2", "CSTO", start=60, **org),
+    ])
+    assert len(index.actors()) == 1
+    assert index.actors()[0].name.startswith("Collective Security Treaty Organi")
+
+
+def test_curated_names_use_their_canonical_id():
+    index = resolve_actors([
+        m("d1", "Tokaev", canonical="Kassym-Jomart Tokayev"),
+        m("d2", "Tokayev", canonical="Kassym-Jomart Tokayev"),
+    ])
+    (actor,) = index.actors()
+    assert actor.name == "Kassym-Jomart Tokayev"
+    assert {"Tokaev", "Tokayev", "Kassym-Jomart Tokayev"} <= set(actor.aliases)
+
+
+def test_free_text_reference_finds_the_actor():
+    org = dict(kind="state_force", label="ORG")
+    index = resolve_actors([m("d1", "Ministry of Internal Affairs", **org)])
+    assert index.id_of_text("the Ministry of Internal Affairs", doc="d1") == index.actors()[0].id
+    assert index.id_of_text("a passer-by") is None

@@ -1,0 +1,68 @@
+"""The store: atomic per-document writes, idempotent re-runs, resolution in one go."""
+
+import sqlite3
+
+import pytest
+
+from crisisdesk.model import Claim, DocFacts, Document, EntityMention, TimeExpr
+from crisisdesk.store import Store
+
+
+def facts_for(doc_id="d1", text="Police detained 12 people on Sunday."):
+    doc = Document(id=doc_id, source=f"{doc_id}.txt", text=text, published="2025-03-03", boilerplate=[(0, 0)])
+    return DocFacts(
+        document=doc,
+        mentions=[EntityMention(doc_id, 0, 6, "Police", "ORG", "state_force", "mentions.ner")],
+        times=[TimeExpr(doc_id, 27, 36, "on Sunday", "2025-03-02", "day", "times.weekday", 0.9)],
+        claims=[Claim(doc_id, 7, 25, "detained", "people", 12, 12, "exact", None, None, False, "claims.test")],
+    )
+
+
+def test_add_is_idempotent(tmp_path):
+    store = Store(tmp_path / "db.sqlite")
+    assert store.add(facts_for()) is True
+    assert store.add(facts_for()) is False
+    counts = store.counts()
+    assert counts["documents"] == 1 and counts["mentions"] == 1 and counts["claims"] == 1 and counts["times"] == 1
+
+
+def test_a_failed_document_write_leaves_nothing_behind(tmp_path):
+    store = Store(tmp_path / "db.sqlite")
+    bad = facts_for("d2")
+    # Two facts with the same primary key make the write fail halfway.
+    bad.mentions.append(bad.mentions[0])
+    bad.mentions[1] = EntityMention("d2", 0, 6, "Police", "ORG", "state_force", "mentions.ner")
+    from crisisdesk.store import database
+
+    original = database.fact_row_id
+    database.fact_row_id = lambda table, fact, seq: f"{table}:{fact.doc}:same"
+    try:
+        with pytest.raises(Exception):
+            store.add(bad)
+    finally:
+        database.fact_row_id = original
+    assert store.counts()["documents"] == 0
+    assert store.counts()["mentions"] == 0
+
+
+def test_resolution_replaces_identities(tmp_path):
+    store = Store(tmp_path / "db.sqlite")
+    store.add(facts_for())
+    row_id = store.rows("mentions")[0]["id"]
+    for name in ("A", "B"):
+        store.save_resolution(
+            actors=[{"id": f"actor:{name}", "name": name, "kind": "state_force", "aliases": [name]}],
+            places=[], columns={"mentions": {row_id: {"ref": f"actor:{name}"}}}, duplicates={"d1": None},
+        )
+    assert [a["id"] for a in store.rows("actors")] == ["actor:B"]
+    assert store.rows("mentions")[0]["ref"] == "actor:B"
+
+
+def test_sqlite_file_is_sound_and_in_wal_mode(tmp_path):
+    path = tmp_path / "db.sqlite"
+    store = Store(path)
+    store.add(facts_for())
+    store.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
