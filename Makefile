@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+SYSDEPS := $(VENV)/.system-deps
+
 .PHONY: install demo test clean
 
 $(STAMP): pyproject.toml
@@ -17,7 +19,11 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/crisisdesk run examples/marvania --db out/crisisdesk.db --out out || [ $$? -eq 3 ]
 
-test: $(STAMP)
+$(SYSDEPS): scripts/system-deps.sh
+	bash scripts/system-deps.sh
+	mkdir -p $(VENV) && touch $(SYSDEPS)
+
+test: $(STAMP) $(SYSDEPS)
 	$(BIN)/python -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 1; fi; exit $$rc
 
 clean:

@@ -88,3 +88,12 @@ def test_free_text_reference_finds_the_actor():
     index = resolve_actors([m("d1", "Ministry of Internal Affairs", **org)])
     assert index.id_of_text("the Ministry of Internal Affairs", doc="d1") == index.actors()[0].id
     assert index.id_of_text("a passer-by") is None
+
+
+def test_ensure_creates_an_actor_for_an_unseen_reference_once():
+    index = resolve_actors([m("d1", "Anna Petrova")])
+    first = index.ensure("the city commandant's office", doc="d1", kind="state_force")
+    again = index.ensure("the city commandant's office", doc="d2")
+    assert first == again
+    assert any(a.name == "city commandant's office" for a in index.actors())
+    assert index.ensure(None, doc="d1") is None

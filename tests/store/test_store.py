@@ -3,6 +3,7 @@
 import sqlite3
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from crisisdesk.model import Claim, DocFacts, Document, EntityMention, TimeExpr
 from crisisdesk.store import Store
@@ -18,16 +19,16 @@ def facts_for(doc_id="d1", text="Police detained 12 people on Sunday."):
     )
 
 
-def test_add_is_idempotent(tmp_path):
-    store = Store(tmp_path / "db.sqlite")
+def test_add_is_idempotent(db_url):
+    store = Store(db_url)
     assert store.add(facts_for()) is True
     assert store.add(facts_for()) is False
     counts = store.counts()
     assert counts["documents"] == 1 and counts["mentions"] == 1 and counts["claims"] == 1 and counts["times"] == 1
 
 
-def test_a_failed_document_write_leaves_nothing_behind(tmp_path):
-    store = Store(tmp_path / "db.sqlite")
+def test_a_failed_document_write_leaves_nothing_behind(db_url):
+    store = Store(db_url)
     bad = facts_for("d2")
     # Two facts with the same primary key make the write fail halfway.
     bad.mentions.append(bad.mentions[0])
@@ -37,7 +38,7 @@ def test_a_failed_document_write_leaves_nothing_behind(tmp_path):
     original = database.fact_row_id
     database.fact_row_id = lambda table, fact, seq: f"{table}:{fact.doc}:same"
     try:
-        with pytest.raises(Exception):
+        with pytest.raises(IntegrityError):
             store.add(bad)
     finally:
         database.fact_row_id = original
@@ -45,8 +46,8 @@ def test_a_failed_document_write_leaves_nothing_behind(tmp_path):
     assert store.counts()["mentions"] == 0
 
 
-def test_resolution_replaces_identities(tmp_path):
-    store = Store(tmp_path / "db.sqlite")
+def test_resolution_replaces_identities(db_url):
+    store = Store(db_url)
     store.add(facts_for())
     row_id = store.rows("mentions")[0]["id"]
     for name in ("A", "B"):
@@ -56,6 +57,27 @@ def test_resolution_replaces_identities(tmp_path):
         )
     assert [a["id"] for a in store.rows("actors")] == ["actor:B"]
     assert store.rows("mentions")[0]["ref"] == "actor:B"
+
+
+def test_concurrent_writers_store_each_document_once(db_url):
+    """Four processes write overlapping documents into one database at once."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    jobs = [(db_url, [f"d{i}" for i in range(k, k + 6)]) for k in (0, 2, 4, 0)]
+    with ctx.Pool(4) as pool:
+        pool.map(_write_many, jobs)
+    counts = Store(db_url).counts()
+    assert counts["documents"] == 10
+    assert counts["mentions"] == 10 and counts["claims"] == 10
+
+
+def _write_many(args):
+    url, ids = args
+    store = Store(url)
+    for doc_id in ids:
+        store.add(facts_for(doc_id))
+    store.close()
 
 
 def test_sqlite_file_is_sound_and_in_wal_mode(tmp_path):

@@ -15,6 +15,7 @@ The canonical name is the most frequent full form.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -164,6 +165,22 @@ class ActorIndex:
                     if best is None or score > best[0]:
                         best = (score, idx)
         return None if best is None else actor_id(self.clusters[best[1]].canonical())
+
+
+    def ensure(self, text: str | None, *, doc: str, kind: str = "other") -> str | None:
+        """The actor a reference names, creating one when no mention of it was seen.
+
+        A claim credited to "the city commandant's office" or an event whose actor
+        is "rioters" still needs an actor row that the export can point at.
+        """
+        found = self.id_of_text(text, doc=doc)
+        if found or not text or not text.strip():
+            return found
+        name = re.sub(r"^(the|The)\s+", "", " ".join(text.split()))
+        idx = self._new(kind)
+        self.clusters[idx].surfaces[name] += 1
+        self.clusters[idx].docs.add(doc)
+        return actor_id(name)
 
 
 def resolve_actors(mentions: Iterable[EntityMention]) -> ActorIndex:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, delete, event, insert, select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from ..errors import StoreError
 from ..model import DocFacts, Document, Skipped
@@ -25,6 +25,9 @@ from . import schema
 # Seconds a writer waits for another process's transaction before failing:
 # two runs on one SQLite file must queue, not crash with "database is locked".
 SQLITE_BUSY_TIMEOUT_S = 60
+# Processes opening a new database together race to create its tables; the
+# loser sees "already exists" and looks again.
+SCHEMA_CREATE_ATTEMPTS = 5
 
 
 def database_url(db: str | Path) -> str:
@@ -56,18 +59,25 @@ class Store:
             raise StoreError(f"cannot open store {db}: {exc}") from exc
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        try:
-            schema.metadata.create_all(self.engine)
-        except OperationalError as exc:
-            raise StoreError(f"cannot open store {db}: {exc.orig}") from exc
+        self._create_schema(db)
+
+    def _create_schema(self, db) -> None:
+        """Create missing tables; another process creating them at the same moment is fine."""
+        for attempt in range(SCHEMA_CREATE_ATTEMPTS):
+            try:
+                schema.metadata.create_all(self.engine)
+                return
+            except DBAPIError as exc:
+                if "already exists" not in str(exc.orig) or attempt == SCHEMA_CREATE_ATTEMPTS - 1:
+                    raise StoreError(f"cannot open store {db}: {exc.orig}") from exc
 
     # -- writing ------------------------------------------------------------
     def add(self, facts: DocFacts) -> bool:
         """Store one document with all its facts atomically; False if it was already there."""
         doc = facts.document
         with self.engine.begin() as conn:
-            claimed = conn.execute(self._insert_new(schema.documents), [_document_row(doc)]).rowcount
-            if not claimed:
+            stmt = self._insert_new(schema.documents).values(**_document_row(doc)).returning(schema.documents.c.id)
+            if conn.execute(stmt).first() is None:
                 return False  # stored before, by this or another process
             for name, (table, field, _cls) in schema.FACT_TABLES.items():
                 rows = [
