@@ -14,6 +14,8 @@ import time
 from ..model import DocFacts
 from ..nlp import Parsed
 from ..registry import EXTRACTORS
+# Registration order = run order: times before the facts that read them.
+from . import times  # noqa: F401,I001  (registers "times")
 from . import actors  # noqa: F401  (registers "mentions")
 
 # Which DocFacts field each extractor fills.
