@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 SYSDEPS := $(VENV)/.system-deps
+NODE_STAMP := node_modules/.package-lock.json
 
 .PHONY: install demo test clean
 
@@ -14,16 +15,22 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# Front-end libraries for the offline HTML report, pinned by package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
 
-demo: $(STAMP)
+install: $(STAMP) $(NODE_STAMP)
+
+demo: install
 	$(BIN)/crisisdesk run examples/marvania --db out/crisisdesk.db --out out || [ $$? -eq 3 ]
+	$(BIN)/crisisdesk report --db out/crisisdesk.db -o out/report.html
 
-$(SYSDEPS): scripts/system-deps.sh
+$(SYSDEPS): scripts/system-deps.sh scripts/browser-deps.sh
 	bash scripts/system-deps.sh
+	bash scripts/browser-deps.sh
 	mkdir -p $(VENV) && touch $(SYSDEPS)
 
-test: $(STAMP) $(SYSDEPS)
+test: install $(SYSDEPS)
 	$(BIN)/python -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 1; fi; exit $$rc
 
 clean:

@@ -87,22 +87,16 @@ def export(
     db: DbOption = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="file to write (default: stdout)")] = None,
 ) -> None:
-    """Write everything in the store in one exchange format.
+    """Write everything in the store in one exchange format: json or geojson.
 
     Example: crisisdesk export --format json --db out/crisisdesk.db -o report.json
     """
-    from .export import json as export_json
-    from .store import Store
+    from .export import EXPORTERS
 
-    settings = Settings.load(db=db)
-    if format != "json":
-        _fail(CrisisdeskError(f"unknown format {format!r}; known: json"))
-    if "://" not in settings.db and not Path(settings.db).exists():
-        _fail(CrisisdeskError(f"{settings.db}: no such database; run `crisisdesk run PATH --db {settings.db}` first"))
+    if format not in EXPORTERS:
+        _fail(CrisisdeskError(f"unknown format {format!r}; known: {', '.join(EXPORTERS.names())}"))
     try:
-        store = Store(settings.db)
-        text = export_json.dumps(export_json.build(store))
-        store.close()
+        text = EXPORTERS.get(format)(_load_export(db))
     except CrisisdeskError as exc:
         _fail(exc)
     if output:
@@ -110,6 +104,41 @@ def export(
         output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text + "\n")
+
+
+def _load_export(db: str | None) -> dict:
+    """The crisisdesk.v1 export of an existing store."""
+    from .export import json as export_json
+    from .store import Store
+
+    settings = Settings.load(db=db)
+    if "://" not in settings.db and not Path(settings.db).exists():
+        raise CrisisdeskError(f"{settings.db}: no such database; run `crisisdesk run PATH --db {settings.db}` first")
+    store = Store(settings.db)
+    try:
+        return export_json.build(store)
+    finally:
+        store.close()
+
+
+@app.command()
+def report(
+    db: DbOption = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="the HTML file to write")] = Path("out/report.html"),
+) -> None:
+    """Write the situation report: one self-contained HTML file that works offline.
+
+    Example: crisisdesk report --db out/crisisdesk.db -o out/report.html
+    """
+    from .report import render_html
+
+    try:
+        html = render_html(_load_export(db))
+    except CrisisdeskError as exc:
+        _fail(exc)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(html, encoding="utf-8")
+    console.print(f"wrote {output}", highlight=False)
 
 
 @app.command(name="eval")

@@ -97,3 +97,10 @@ def test_ensure_creates_an_actor_for_an_unseen_reference_once():
     assert first == again
     assert any(a.name == "city commandant's office" for a in index.actors())
     assert index.ensure(None, doc="d1") is None
+
+
+def test_clusters_with_one_canonical_name_export_one_actor():
+    # "Kazakh" seen as a person and as an organisation folds to one id.
+    index = resolve_actors([m("d1", "Kazakh", kind="person"), m("d2", "Kazakh", kind="organization", label="ORG")])
+    ids = [a.id for a in index.actors()]
+    assert len(ids) == len(set(ids)) == 1

@@ -17,6 +17,7 @@ from ..registry import EXTRACTORS
 # Registration order = run order: times before the facts that read them.
 from . import times  # noqa: F401,I001  (registers "times")
 from . import actors  # noqa: F401  (registers "mentions")
+from . import claims  # noqa: F401  (registers "claims")
 
 # Which DocFacts field each extractor fills.
 FIELD_OF = {

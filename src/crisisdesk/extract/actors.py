@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from spacy.tokens import Span
+
 from ..model import DocFacts, EntityMention
 from ..nlp import Parsed, actor_patterns
 from ..registry import EXTRACTORS
@@ -69,6 +71,30 @@ def trimmed(text: str, start: int) -> tuple[str, int, int]:
     return text, start, start + len(text)
 
 
+# Capitalised words before a surname that are roles, not given names.
+ROLE_WORDS = {
+    "president", "prime", "minister", "chairman", "chair", "head", "leader", "general", "colonel",
+    "mr", "mrs", "ms", "dr", "sir", "senator", "governor", "mayor", "ambassador", "spokesman",
+    "spokeswoman", "secretary", "deputy", "king", "queen", "prince", "sheikh", "commander", "judge",
+}
+
+
+def with_given_names(ent):
+    """A person name with the given name the curated list did not know.
+
+    The list knows "Pashinyan"; in "the CSTO Nicole Pashinyan said" the given
+    name "Nicole" is still part of the name.  Capitalised proper nouns right
+    before a PERSON, outside other entities and not role words, are taken in.
+    """
+    doc, start = ent.doc, ent.start
+    while start > 0:
+        prev = doc[start - 1]
+        if not (prev.is_title and prev.pos_ == "PROPN" and prev.ent_type_ in ("", "PERSON")) or prev.lower_ in ROLE_WORDS:
+            break
+        start -= 1
+    return Span(doc, start, ent.end, label=ent.label_) if start < ent.start else ent
+
+
 def is_demonym_adjective(ent) -> bool:
     """"Kazakh" in "Kazakh clans" tells a country, not a group that acts; "Kazakhs" does act."""
     return ent.label_ == "NORP" and not any(t.tag_ in ("NNS", "NNPS") for t in ent)
@@ -83,18 +109,21 @@ def mentions(parsed: Parsed, *, facts: DocFacts) -> Iterator[EntityMention]:
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
+        canonical = ent.ent_id_ or None
+        if ent.label_ == "PERSON":
+            ent = with_given_names(ent)
         text, start, end = trimmed(ent.text, ent.start_char)
         if len(text) < MIN_NAME_CHARS or not any(c.isalpha() for c in text):
             continue
-        curated = bool(ent.ent_id_)
+        curated = canonical is not None
         yield EntityMention(
             doc=doc_id,
             start=start,
             end=end,
             text=text,
             label=ent.label_,
-            kind=actor_kind(ent.label_, text, ent.ent_id_),
+            kind=actor_kind(ent.label_, text, canonical or ""),
             rule=RULE_RULER if curated else RULE_NER,
             confidence=1.0 if curated else None,
-            canonical=ent.ent_id_ or None,
+            canonical=canonical,
         )

@@ -140,12 +140,14 @@ class ActorIndex:
 
     # -- reading ------------------------------------------------------------
     def actors(self) -> list[Actor]:
-        out = []
+        """One Actor per id; clusters that ended up with the same canonical name are one actor."""
+        out: dict[str, Actor] = {}
         for c in self.clusters:
             name = c.canonical()
-            aliases = sorted(set(c.surfaces) | ({name} if c.curated_id else set()))
-            out.append(Actor(id=actor_id(name), name=name, kind=c.kind, aliases=aliases))
-        return out
+            aliases = set(c.surfaces) | ({name} if c.curated_id else set())
+            found = out.setdefault(actor_id(name), Actor(id=actor_id(name), name=name, kind=c.kind))
+            found.aliases = sorted(set(found.aliases) | aliases)
+        return list(out.values())
 
     def id_of_mention(self, key: MentionKey) -> str | None:
         idx = self.by_mention.get(key)
