@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m crisisdesk.gazetteer
 	touch $(STAMP)
 
 # Front-end libraries for the offline HTML report, pinned by package-lock.json.

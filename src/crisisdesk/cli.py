@@ -165,5 +165,60 @@ def evaluate(
         sys.stdout.write(render(scores, verbose=verbose) + "\n")
 
 
+@app.command()
+def bench(
+    docs: Annotated[int, typer.Option(help="documents in the 1x corpus")] = 50,
+    corpus: Annotated[Optional[list[Path]], typer.Option(help="folder(s) of .txt/.md reports to repeat")] = None,
+    quick: Annotated[bool, typer.Option(help="skip the 10x, 2-process and re-run measurements")] = False,
+    markdown: Annotated[Optional[Path], typer.Option(help="also write the tables as Markdown here")] = None,
+) -> None:
+    """Measure throughput and peak memory of a full run against the bare spaCy parse.
+
+    Example: crisisdesk bench --docs 50 --markdown out/bench.md
+    """
+    from .bench import render
+    from .bench.suite import run_suite
+
+    root = Path(__file__).resolve().parents[2]
+    sources = corpus or [root.parent / "shared" / "seeds", root / "examples" / "marvania"]
+    try:
+        result = run_suite(sources, docs, scale=not quick, processes=not quick, rerun=not quick)
+    except (ValueError, RuntimeError) as exc:
+        _fail(CrisisdeskError(str(exc)))
+    out = Console()
+    for table in render.tables(result):
+        out.print(table)
+    if markdown:
+        markdown.parent.mkdir(parents=True, exist_ok=True)
+        markdown.write_text(render.markdown(result) + "\n", encoding="utf-8")
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="address to listen on; anything but loopback needs --token")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    token: Annotated[Optional[str], typer.Option(envvar="CRISISDESK_TOKEN",
+                                                 help="require `Authorization: Bearer TOKEN` to add documents")] = None,
+) -> None:
+    """Serve the web app over the store: pages, search, filters, downloads, uploads and a JSON API.
+
+    Example: crisisdesk serve --db out/crisisdesk.db  (then open http://127.0.0.1:8000)
+    """
+    import uvicorn
+
+    from .web.app import create_app
+    from .web.security import allowed_hosts, check_bind
+
+    settings = Settings.load(db=db)
+    try:
+        check_bind(host, token)
+        web_app = create_app(settings.db, token=token, allowed_hosts=allowed_hosts(host))
+    except CrisisdeskError as exc:
+        _fail(exc)
+    console.print(f"serving {settings.db} on http://{host}:{port} (API docs at /api/docs)", highlight=False)
+    uvicorn.run(web_app, host=host, port=port, server_header=False, proxy_headers=False, log_level="warning")
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()

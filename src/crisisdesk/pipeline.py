@@ -7,7 +7,6 @@ documents already in the store (same content hash) are not parsed again.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from .model import Document, Skipped
 from .resolve import resolve
 from .settings import Settings
 from .store import Store
+from .timing import StageClock
 
 
 @dataclass
@@ -58,26 +58,29 @@ def run(
 ) -> RunResult:
     settings = settings or Settings.load()
     result = RunResult()
+    clock = StageClock()
     store = Store(settings.db)
     try:
-        started = time.perf_counter()
-        items = read_paths(paths, max_bytes=settings.max_bytes)
+        items = clock.wrap("read", read_paths(paths, max_bytes=settings.max_bytes))
         documents = _new_documents(items, store.document_ids(), result)
-        for facts in local.run_documents(documents, settings):
+        for facts in local.run_documents(documents, settings, clock):
+            started = time.perf_counter()
             if store.add(facts):
                 result.stored += 1
             else:
                 result.unchanged += 1
+            clock.add("store", time.perf_counter() - started)
             for name, seconds in facts.timings.items():
-                result.timings[name] = result.timings.get(name, 0.0) + seconds
+                clock.add(f"extract.{name}", seconds)
             if on_document:
                 on_document(facts.document)
         store.add_skipped(result.skipped)
-        result.timings["read+parse+extract+store"] = time.perf_counter() - started
+        if "parse" in clock.seconds:
+            clock.seconds["parse"] -= clock.seconds["read"]
 
         started = time.perf_counter()
         resolve(store)
-        result.timings["resolve"] = time.perf_counter() - started
+        clock.add("resolve", time.perf_counter() - started)
 
         started = time.perf_counter()
         result.export = export_json.build(store)
@@ -88,7 +91,8 @@ def run(
             tmp = result.report_path.with_suffix(".json.tmp")
             tmp.write_text(export_json.dumps(result.export), encoding="utf-8")
             tmp.replace(result.report_path)
-        result.timings["export"] = time.perf_counter() - started
+        clock.add("export", time.perf_counter() - started)
     finally:
         store.close()
+    result.timings = dict(clock.seconds)
     return result

@@ -5,18 +5,9 @@ import sqlite3
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from crisisdesk.model import Claim, DocFacts, Document, EntityMention, TimeExpr
+from crisisdesk.model import EntityMention
 from crisisdesk.store import Store
-
-
-def facts_for(doc_id="d1", text="Police detained 12 people on Sunday."):
-    doc = Document(id=doc_id, source=f"{doc_id}.txt", text=text, published="2025-03-03", boilerplate=[(0, 0)])
-    return DocFacts(
-        document=doc,
-        mentions=[EntityMention(doc_id, 0, 6, "Police", "ORG", "state_force", "mentions.ner")],
-        times=[TimeExpr(doc_id, 27, 36, "on Sunday", "2025-03-02", "day", "times.weekday", 0.9)],
-        claims=[Claim(doc_id, 7, 25, "detained", "people", 12, 12, "exact", None, None, False, "claims.test")],
-    )
+from writers import facts_for, write_many
 
 
 def test_add_is_idempotent(db_url):
@@ -66,18 +57,11 @@ def test_concurrent_writers_store_each_document_once(db_url):
     ctx = multiprocessing.get_context("spawn")
     jobs = [(db_url, [f"d{i}" for i in range(k, k + 6)]) for k in (0, 2, 4, 0)]
     with ctx.Pool(4) as pool:
-        pool.map(_write_many, jobs)
+        stored = pool.map(write_many, jobs)
+    assert sum(stored) == 10
     counts = Store(db_url).counts()
     assert counts["documents"] == 10
     assert counts["mentions"] == 10 and counts["claims"] == 10
-
-
-def _write_many(args):
-    url, ids = args
-    store = Store(url)
-    for doc_id in ids:
-        store.add(facts_for(doc_id))
-    store.close()
 
 
 def test_sqlite_file_is_sound_and_in_wal_mode(tmp_path):

@@ -15,6 +15,7 @@ from ..extract import extract_all
 from ..model import DocFacts, Document
 from ..nlp import parse
 from ..settings import Settings
+from ..timing import StageClock
 
 
 def process_batch(batch: list[Document], model: str | None, batch_size: int) -> list[DocFacts]:
@@ -32,14 +33,19 @@ def _work(args: tuple[list[Document], str | None, int]) -> list[DocFacts]:
     return process_batch(*args)
 
 
-def run_documents(documents: Iterable[Document], settings: Settings) -> Iterator[DocFacts]:
-    """DocFacts for every document, streamed in input order."""
+def run_documents(documents: Iterable[Document], settings: Settings, clock: StageClock | None = None) -> Iterator[DocFacts]:
+    """DocFacts for every document, streamed in input order.
+
+    In-process, the clock's "parse" includes the reading it pulls from
+    upstream (the caller subtracts it); with workers, "workers" is the wait.
+    """
+    clock = clock or StageClock()
     if settings.processes <= 1:
-        for parsed in parse(documents, model=settings.model, batch_size=settings.batch_size):
+        for parsed in clock.wrap("parse", parse(documents, model=settings.model, batch_size=settings.batch_size)):
             yield extract_all(parsed)
         return
     jobs = ((b, settings.model, settings.batch_size) for b in _batches(documents, settings.batch_size))
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(settings.processes) as pool:
-        for facts in pool.imap(_work, jobs):
+        for facts in clock.wrap("workers", pool.imap(_work, jobs)):
             yield from facts

@@ -15,9 +15,11 @@ from ..model import DocFacts
 from ..nlp import Parsed
 from ..registry import EXTRACTORS
 # Registration order = run order: times before the facts that read them.
-from . import times  # noqa: F401,I001  (registers "times")
+from . import places  # noqa: F401,I001  (registers "places")
+from . import times  # noqa: F401  (registers "times")
 from . import actors  # noqa: F401  (registers "mentions")
 from . import claims  # noqa: F401  (registers "claims")
+from . import events  # noqa: F401  (registers "events"; reads places, times, claims)
 
 # Which DocFacts field each extractor fills.
 FIELD_OF = {

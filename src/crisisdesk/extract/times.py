@@ -57,7 +57,7 @@ def tense_of(doc: Doc, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     path = [span.root]
-    while path[-1].pos_ not in ("VERB", "AUX") and path[-1].head is not path[-1] and len(path) <= len(doc):
+    while path[-1].pos_ not in ("VERB", "AUX") and path[-1].head.i != path[-1].i:
         path.append(path[-1].head)
     verb = path[-1]
     if is_scheduled(path):

@@ -1,0 +1,70 @@
+"""The benchmark tables, as rich tables and as Markdown for the README."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from .suite import (
+    TARGET_MEMORY_GROWTH,
+    TARGET_PROCESS_SPEEDUP,
+    TARGET_RERUN_RATIO,
+    TARGET_THROUGHPUT_RATIO,
+    BenchResult,
+)
+
+
+def verdicts(r: BenchResult) -> list[tuple[str, float | None, str, bool | None]]:
+    """(what, measured ratio, target, met?) for every target the suite measured."""
+    rows = []
+
+    def add(what, value, target, ok):
+        rows.append((what, value, target, None if value is None else ok(value)))
+
+    add("full run / bare parse, words/s", r.ratio("full run", "bare parse", "words_per_s"),
+        f">= {TARGET_THROUGHPUT_RATIO}", lambda v: v >= TARGET_THROUGHPUT_RATIO)
+    add("full run peak RSS, 10x docs / 1x", r.ratio("full run, 10x docs", "full run", "peak_rss_mb"),
+        f"<= {TARGET_MEMORY_GROWTH}", lambda v: v <= TARGET_MEMORY_GROWTH)
+    add("full run, 2 processes / 1 process, words/s",
+        r.ratio("full run, 2 processes", "full run", "words_per_s"),
+        f">= {TARGET_PROCESS_SPEEDUP}", lambda v: v >= TARGET_PROCESS_SPEEDUP)
+    add("re-run with 1% new docs / full run, seconds", r.ratio("re-run, 1% new", "full run", "seconds"),
+        f"<= {TARGET_RERUN_RATIO}", lambda v: v <= TARGET_RERUN_RATIO)
+    return rows
+
+
+def tables(r: BenchResult) -> list[Table]:
+    main = Table(title=f"{r.docs} documents, {r.words} words; {r.machine}")
+    for col in ("measurement", "seconds", "words/s", "docs/s", "vs bare parse", "peak RSS MB"):
+        main.add_column(col, justify="left" if col == "measurement" else "right")
+    for name, m in r.rows.items():
+        bare = r.rows.get("bare parse, 10x docs" if "10x" in name else "bare parse")
+        ratio = f"{m.words_per_s / bare.words_per_s:.2f}" if bare and bare.words_per_s and "re-run" not in name else ""
+        main.add_row(name, f"{m.seconds:.1f}", f"{m.words_per_s:,.0f}", f"{m.docs_per_s:.1f}", ratio,
+                     f"{m.peak_rss_mb:,.0f}")
+    stages = Table(title="full run: seconds per stage")
+    stages.add_column("stage")
+    stages.add_column("seconds", justify="right")
+    for name, seconds in sorted(r.rows["full run"].stages.items(), key=lambda kv: -kv[1]):
+        stages.add_row(name, f"{seconds:.2f}")
+    targets = Table(title="targets")
+    for col in ("ratio", "measured", "target", "met"):
+        targets.add_column(col)
+    for what, value, target, ok in verdicts(r):
+        targets.add_row(what, "not run" if value is None else f"{value:.2f}", target,
+                        "" if ok is None else ("yes" if ok else "NO"))
+    return [main, stages, targets]
+
+
+def markdown(r: BenchResult) -> str:
+    lines = [f"{r.docs} documents ({r.words} words) on {r.machine}.", "",
+             "| measurement | seconds | words/s | docs/s | peak RSS MB |", "|---|---:|---:|---:|---:|"]
+    for name, m in r.rows.items():
+        lines.append(f"| {name} | {m.seconds:.1f} | {m.words_per_s:,.0f} | {m.docs_per_s:.1f} | {m.peak_rss_mb:,.0f} |")
+    lines += ["", "| ratio | measured | target | met |", "|---|---:|---|---|"]
+    for what, value, target, ok in verdicts(r):
+        lines.append(f"| {what} | {'not run' if value is None else f'{value:.2f}'} | {target} | "
+                     f"{'' if ok is None else ('yes' if ok else 'no')} |")
+    stages = r.rows["full run"].stages
+    lines += ["", "Full run, seconds per stage: " + ", ".join(
+        f"{k} {v:.2f}" for k, v in sorted(stages.items(), key=lambda kv: -kv[1]))]
+    return "\n".join(lines)

@@ -1,0 +1,621 @@
+"""Events: ACLED-coded event mentions, one per clause that reports one.
+
+The cascade for one document (numbers repeated in the code):
+1. decide whether the document is about a protest crisis (its crowd violence is
+   `Riots`, its "clashes" violent demonstrations rather than battles);
+2. per sentence outside boilerplate and the headline, run every registered rule
+   of `event_rules.RULES` on the tokens whose lemma is in that rule's lexicon;
+3. drop guesses whose clause does not report something that happened
+   (`modality`: modal/future, plans, orders, requests, conditionals, denials,
+   questions, opinions, hearsay, history, attributive nouns);
+4. settle the sentence: weak guesses (unattributed gunfire, bare casualty
+   counts) give way to the event that explains them; guesses of one event type
+   on one clause chain merge into one event;
+5. attach date, place and fatalities from the places, times and claims
+   extractors' facts (which may be empty: then date/place come only from the
+   publication date rule and the document's main place).
+
+Dates follow the gold conventions: the time expression in the clause or its
+sentence; else, for ongoing present-tense narration, the publication date;
+else null (a past fact with no anchor is not given the publication date).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Claim, DocFacts, Event, PlaceMention, TimeExpr
+from ..nlp import Parsed
+from ..registry import EXTRACTORS
+from . import modality
+from .event_rules import (
+    RULES,
+    STRONG,
+    WEAK,
+    Guess,
+    Scene,
+    lemma,
+    lexicon,
+    resolve_pronoun,
+)
+
+# Event types that are violence; a weak guess gives way to one of these.
+VIOLENT_TYPES = frozenset(
+    {
+        "Battles",
+        "Riots",
+        "Protests",
+        "Violence against civilians",
+        "Explosions/Remote violence",
+    }
+)
+
+# Event types that hurt people or property (a casualty count may be their toll).
+HARM_TYPES = VIOLENT_TYPES - {"Protests"}
+
+# Trigger lemmas of shooting; a two-sided fight in the same sentence absorbs them
+# ("the protesters opened fire on the military, and ... a shootout ensued").
+SHOOTING = frozenset({"shoot", "fire", "shot", "shooting", "gunfire", "open"})
+
+# ACLED geo_precision: 1 the place itself, 2 a nearby or containing named
+# place, 3 only a region or the country.
+PRECISE, NEARBY, REGIONAL = 1, 2, 3
+FINE_KINDS = frozenset({"city", "site"})
+
+# A heading line has at most this many words (scraped section titles are short).
+HEADING_WORDS = 12
+
+# A time expression within this many tokens of its sentence's start opens it
+# ("Throughout January 5, ..." = 1, "On the night of January 6, ..." = 4).
+FRAME_OPENING_TOKENS = 4
+
+# Marks after which a new clause (and a framing adverbial) may start inside one parsed sentence.
+CLAUSE_BREAKS = frozenset({"…", "...", ";", ":", "–", "—"})
+
+# Clause-internal dependents that start another clause (not part of this one's evidence).
+OTHER_CLAUSE = frozenset({"conj", "parataxis"})
+
+
+@lru_cache(maxsize=1)
+def trigger_index() -> dict[str, tuple[str, ...]]:
+    """lemma -> names of the rules it may trigger."""
+    index: dict[str, list[str]] = {}
+    for entry in RULES.entries():
+        for word in lexicon()["rules"][entry.name]["lemmas"]:
+            index.setdefault(word, []).append(entry.name)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def protest_lemmas() -> frozenset[str]:
+    return frozenset(lexicon()["protest_context"]["lemmas"])
+
+
+def is_protest_crisis(doc: Doc, parsed: Parsed) -> bool:
+    """1. Whether the article text (not its boilerplate) speaks of protests or riots."""
+    words = protest_lemmas()
+    document = parsed.document
+    return any(
+        lemma(t) in words and not document.in_boilerplate(t.idx, t.idx + len(t))
+        for t in doc
+    )
+
+
+def skip_sentence(sent: Span, parsed: Parsed) -> bool:
+    """Boilerplate (captions, credits) and the headline carry no events."""
+    document = parsed.document
+    start, end = sent.start_char, sent.end_char
+    if document.in_boilerplate(start, end):
+        return True
+    title = document.title_span
+    return title is not None and title[0] < end and start < title[1]
+
+
+def guesses_in(sent: Span, scene: Scene) -> Iterator[Guess]:
+    """2. Every rule's reading of every candidate trigger in the sentence."""
+    index = trigger_index()
+    for tok in sent:
+        for name in index.get(lemma(tok), ()) + (
+            index.get(tok.lower_, ()) if tok.lower_ != lemma(tok) else ()
+        ):
+            found = RULES.get(name)(tok, scene)
+            if found is not None:
+                yield found
+
+
+def happened(g: Guess, published: str | None, years: list[int]) -> bool:
+    """3. The clause reports something that happened (see modality.py)."""
+    head = g.head
+    if g.trigger.pos_ in ("NOUN", "PROPN") and modality.is_attributive(g.trigger):
+        return False
+    return not (
+        modality.is_question(head)
+        or modality.is_conditional(head)
+        or modality.is_unrealised(head)
+        or modality.is_denial(head)
+        or modality.is_opinion(head)
+        or modality.is_hearsay(head)
+        or modality.is_historical(head, published=published, years=years)
+    )
+
+
+def is_above(a: Token, b: Token) -> bool:
+    """Whether `a` is `b` or governs it."""
+    return a.i == b.i or any(x.i == a.i for x in b.ancestors)
+
+
+def own_object(verb: Token) -> Token | None:
+    """The object or passive subject a verb has itself (not shared with a conjoined verb)."""
+    return next(
+        (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")), None
+    )
+
+
+def are_separate(a: Guess, b: Guess) -> bool:
+    """Two conjoined verbs of different rules, each with its own object, are two events.
+
+    "set city halls ablaze and briefly took over the Almaty airport" is two;
+    "was taken by storm and plundered by looters" (one building) is one.
+    """
+    if a.rule == b.rule or a.head.i == b.head.i:
+        return False
+    linked = (
+        b.head.dep_ == "conj"
+        and b.head.head.i == a.head.i
+        or a.head.dep_ == "conj"
+        and a.head.head.i == b.head.i
+    )
+    return linked and own_object(a.head) is not None and own_object(b.head) is not None
+
+
+def settle(found: list[Guess]) -> list[list[Guess]]:
+    """4. Resolve the guesses of one sentence into events (each a group of guesses).
+
+    a. a weak guess gives way to any other violent guess in the sentence;
+    b. a strong (two-sided) battle absorbs shooting guesses of other types;
+    c. guesses of one event type whose clause heads are on one chain merge,
+       unless they are conjoined verbs with objects of their own (`are_separate`).
+    """
+    violent_strong = [
+        g for g in found if g.strength > WEAK and g.event_type in VIOLENT_TYPES
+    ]
+    kept = [g for g in found if g.strength > WEAK or not violent_strong]  # a.
+    best_on: dict[int, Guess] = {}
+    for g in kept:  # one reading per trigger word: the most confident rule's
+        if g.trigger.i not in best_on or g.confidence > best_on[g.trigger.i].confidence:
+            best_on[g.trigger.i] = g
+    kept = [g for g in kept if best_on[g.trigger.i] is g]
+    if any(g.strength == STRONG for g in kept):  # b.
+        kept = [
+            g
+            for g in kept
+            if g.strength == STRONG
+            or lemma(g.trigger) not in SHOOTING
+            or g.event_type not in VIOLENT_TYPES
+        ]
+    groups: list[list[Guess]] = []
+    for g in sorted(kept, key=lambda x: -x.confidence):  # c.
+        for group in groups:
+            lead = group[0]
+            same_chain = is_above(lead.head, g.head) or is_above(g.head, lead.head)
+            if lead.event_type == g.event_type and (
+                same_chain
+                and not are_separate(lead, g)
+                or lead.trigger.i == g.trigger.i
+            ):
+                group.append(g)
+                break
+        else:
+            groups.append([g])
+    return groups
+
+
+def clause_bounds(head: Token) -> tuple[int, int]:
+    """Character bounds of the clause a head governs, without its conjoined clauses."""
+    toks = [head]
+    stack = [
+        c
+        for c in head.children
+        if not (c.dep_ in OTHER_CLAUSE and c.pos_ in ("VERB", "AUX"))
+    ]
+    while stack:
+        t = stack.pop()
+        toks.append(t)
+        stack.extend(t.children)
+    toks.sort(key=lambda t: t.i)
+    while len(toks) > 1 and (toks[0].is_punct or toks[0].dep_ == "cc"):
+        toks.pop(0)
+    while len(toks) > 1 and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def evidence_bounds(group: list[Guess]) -> tuple[int, int]:
+    bounds = [clause_bounds(g.head) for g in group]
+    return min(b[0] for b in bounds), max(b[1] for b in bounds)
+
+
+def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The line (paragraph) around a position: scraped news puts one paragraph per line."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def finite_verb(head: Token) -> Token:
+    """The tensed verb a clause hangs on: "continue" in "protesters continue to demand"."""
+    verb = head
+    while (
+        verb.dep_ in ("xcomp", "conj")
+        and verb.tag_ in ("VB", "VBG", "VBN")
+        and verb.head.pos_ in ("VERB", "AUX")
+    ):
+        verb = verb.head
+    return verb
+
+
+def is_ongoing(head: Token) -> bool:
+    """Present or present-progressive narration ("Shootings are going on", "is being prepared").
+
+    Present perfect ("has been declared"), past tenses and evaluative copulas
+    ("the fall of the monument is very symbolic") are not ongoing.
+    """
+    verb = finite_verb(head)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("has", "have", "had", "was", "were", "did") for a in auxes):
+        return False
+    if verb.lemma_ == "be" and not any(c.dep_ == "expl" for c in verb.children):
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ in ("VBG", "VBN") and any(
+        a.lower_ in ("is", "are", "am") for a in auxes
+    )
+
+
+def governs(t: TimeExpr, head: Token) -> bool:
+    """Whether a time expression modifies the event's clause or a clause above it.
+
+    "On the night of January 6, X said that they decided to send forces": the
+    date on "said" scopes over "send"; "in those regions where protests erupted
+    on January 2, power has passed" does not date the passing.
+    """
+    doc = head.doc
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    anchor = governing_verb_of(span.root)
+    return (
+        anchor.i == head.i
+        or any(a.i == anchor.i for a in head.ancestors)
+        or anchor.sent.root.i == anchor.i
+        and head.sent.root.i == anchor.i
+    )
+
+
+def governing_verb_of(tok: Token) -> Token:
+    cur = tok
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
+
+
+def event_date(
+    g: Guess, sent: Span, times: Sequence[TimeExpr], document
+) -> tuple[str | None, str | None]:
+    """5a. When the event happened.
+
+    1. the time expressions that govern the clause (in it, or on a verb above
+       it); of several, the earliest, since an event is dated by its start
+       ("in the evening of January 5 and in the morning of January 6");
+    2. ongoing present-tense narration: the publication date;
+    3. simple-past narration under a framing time: a sentence-opening time
+       adverbial ("On the night of January 6, ...", "Throughout January 5, ...")
+       dates the rest of its paragraph, and the rest of its section when it
+       opens the section's first paragraph;
+    4. else null: a past fact with no anchor is not given the publication date.
+    """
+    published = document.published
+    in_sent = [
+        t for t in times if sent.start_char <= t.start and t.end <= sent.end_char
+    ]
+    governing = [t for t in in_sent if governs(t, g.head)]  # 1.
+    if governing:
+        first = min(governing, key=lambda t: t.value)
+        return first.value, first.precision
+    if published and is_ongoing(g.head):  # 2.
+        return published, "day"
+    if is_simple_past(g.head):  # 3.
+        frame = framing_time(sent, times, document)
+        if frame is not None:
+            return frame.value, frame.precision
+    return None, None
+
+
+def is_simple_past(head: Token) -> bool:
+    """'set', 'was pulled down', 'were thrown' (not 'has been', 'had been', not present)."""
+    verb = finite_verb(head)
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in ("has", "have", "had", "will", "would") for a in auxes):
+        return False
+    return (
+        verb.tag_ == "VBD"
+        or verb.tag_ == "VBN"
+        and any(a in ("was", "were") for a in auxes)
+    )
+
+
+def is_heading(line: str) -> bool:
+    """A section heading: a short line without a closing full stop."""
+    line = line.strip()
+    return 0 < len(line.split()) <= HEADING_WORDS and not line.endswith(
+        (".", "…", "”", '"', ":", ";")
+    )
+
+
+def opens_clause(t: TimeExpr, doc: Doc) -> bool:
+    """Whether a time adverbial opens its sentence or clause ("Throughout January 5, clashes ...").
+
+    The adverbial's preposition (or its first word) stands at the sentence start,
+    within a few tokens of it, or right after a clause-ending mark ("... intensified … Throughout").
+    """
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    first = span[0]
+    if span.root.head.pos_ == "ADP" and span.root.head.i < first.i:
+        first = span.root.head
+    if first.i - span.sent.start <= FRAME_OPENING_TOKENS:
+        return True
+    return first.i > 0 and doc[first.i - 1].text in CLAUSE_BREAKS
+
+
+def is_frame(t: TimeExpr, doc: Doc, document) -> bool:
+    """A framing time: opens its clause, names a day or days, lies in the article text."""
+    return (
+        t.precision in ("day", "days")
+        and not document.in_boilerplate(t.start, t.end)
+        and opens_clause(t, doc)
+    )
+
+
+def framing_time(sent: Span, times: Sequence[TimeExpr], document) -> TimeExpr | None:
+    """The framing time that scopes a sentence: its paragraph's, else its section's (see event_date 3.)."""
+    doc, text = sent.doc, document.text
+    p_lo, _ = paragraph_bounds(text, sent.start_char)
+    frames = [
+        t for t in times if t.end <= sent.start_char and is_frame(t, doc, document)
+    ]
+    in_paragraph = [t for t in frames if t.start >= p_lo]
+    if in_paragraph:
+        return max(in_paragraph, key=lambda t: t.start)
+    # the section: back to the previous heading line; its first paragraph's frame
+    lines_before = text[:p_lo].split("\n")
+    pos = p_lo
+    section_start = 0
+    for line in reversed(lines_before):
+        pos -= len(line) + 1
+        if is_heading(line):
+            section_start = pos + len(line) + 1
+            break
+    else:
+        return None
+    first_lo = section_start + (
+        len(text[section_start:]) - len(text[section_start:].lstrip())
+    )
+    _, first_hi = paragraph_bounds(text, first_lo)
+    opening = [t for t in frames if first_lo <= t.start < first_hi]
+    return opening[0] if opening else None
+
+
+def nearest(items: Sequence, pos: int, lo: int, hi: int):
+    """The item inside [lo, hi) closest to pos, or None."""
+    inside = [x for x in items if lo <= x.start and x.end <= hi]
+    if not inside:
+        return None
+    return min(inside, key=lambda x: abs(x.start - pos))
+
+
+def main_place(places: Sequence[PlaceMention], document) -> PlaceMention | None:
+    """The document's most-mentioned resolved place in its article text, countries first.
+
+    Reports are about one country; its name is the safest coarse place.
+    """
+    text_places = [
+        p for p in places if p.name and not document.in_boilerplate(p.start, p.end)
+    ]
+    if not text_places:
+        return None
+    counts = Counter((p.kind == "country", p.name) for p in text_places)
+    (_, name), _ = max(counts.items(), key=lambda kv: (kv[0][0], kv[1]))
+    return next(p for p in text_places if p.name == name)
+
+
+def precision_of(p: PlaceMention) -> int:
+    if p.kind in FINE_KINDS:
+        return PRECISE
+    if p.kind in ("admin1", "admin2"):
+        return NEARBY
+    return REGIONAL
+
+
+def event_place(
+    g: Guess,
+    bounds: tuple[int, int],
+    sent: Span,
+    places: Sequence[PlaceMention],
+    text: str,
+    fallback: PlaceMention | None,
+) -> tuple[PlaceMention | None, int | None]:
+    """5b. The clause's place, else its sentence's, else the paragraph's, else the document's."""
+    pos = g.trigger.idx
+    usable = [p for p in places if p.name]
+    for lo, hi in (bounds, (sent.start_char, sent.end_char)):
+        p = nearest(usable, pos, lo, hi)
+        if p is not None:
+            return p, precision_of(p)
+    lo, _ = paragraph_bounds(text, sent.start_char)
+    before = [p for p in usable if lo <= p.start < sent.start_char]
+    if before:
+        p = before[-1]
+        return p, max(NEARBY, precision_of(p))
+    if fallback is not None:
+        return fallback, REGIONAL
+    return None, None
+
+
+def event_fatalities(
+    bounds: tuple[int, int], sent: Span, claims: Sequence[Claim], lone_in_sentence: bool
+) -> int | None:
+    """5c. The killed count the clause states (or its sentence, when it holds one event)."""
+    killed = [
+        c
+        for c in claims
+        if c.category == "killed" and (c.low is not None or c.high is not None)
+    ]
+    spans = [bounds] + ([(sent.start_char, sent.end_char)] if lone_in_sentence else [])
+    for lo, hi in spans:
+        for c in killed:
+            if c.start < hi and lo < c.end:
+                return c.low if c.low is not None else c.high
+    return None
+
+
+def actor_text(tok: Token | None) -> str | None:
+    """The words naming an actor (a pronoun's antecedent), for the resolver to map to an actor id."""
+    if tok is None:
+        return None
+    tok = resolve_pronoun(tok) if tok.pos_ == "PRON" else tok
+    if tok is None:
+        return None
+    left = min(
+        (
+            c.i
+            for c in tok.children
+            if c.dep_ in ("det", "amod", "compound", "nummod", "poss")
+        ),
+        default=tok.i,
+    )
+    return tok.doc[left : tok.i + 1].text
+
+
+def years_in(times: Sequence[TimeExpr], lo: int, hi: int) -> list[int]:
+    return [
+        int(t.value[:4])
+        for t in times
+        if lo <= t.start and t.end <= hi and t.value[:4].isdigit()
+    ]
+
+
+@dataclass(frozen=True)
+class Settled:
+    """One event of a sentence before its facts are attached."""
+
+    group: tuple[Guess, ...]
+    sent: Span
+
+
+@EXTRACTORS.register(
+    "events", example="Several administrative buildings in Almaty were set on fire"
+)
+def events(parsed: Parsed, *, facts: DocFacts) -> Iterator[Event]:
+    """Yield the ACLED-coded events a document reports (see the module docstring)."""
+    doc, document = parsed.doc, parsed.document
+    scene_ctx = is_protest_crisis(doc, parsed)  # 1.
+    published = document.published
+    settled = []
+    for sent in doc.sents:
+        if skip_sentence(sent, parsed):
+            continue
+        scene = Scene(sent=sent, protest_context=scene_ctx)
+        years = years_in(facts.times, sent.start_char, sent.end_char)
+        found = [
+            g for g in guesses_in(sent, scene) if happened(g, published, years)
+        ]  # 2. 3.
+        for group in settle(found):  # 4.
+            settled.append(Settled(tuple(group), sent))
+    fallback = main_place(facts.places, document)
+    harmful_sentences = {
+        item.sent.start
+        for item in settled
+        if item.group[0].event_type in HARM_TYPES and item.group[0].strength > WEAK
+    }
+    for item in settled:
+        if is_toll_of_previous(item, harmful_sentences, doc, document.text):
+            continue
+        yield make_event(item, parsed, facts, fallback, settled)
+
+
+def is_toll_of_previous(
+    item: Settled, harmful_sentences: set[int], doc: Doc, text: str
+) -> bool:
+    """A bare casualty count right after a violent sentence of its paragraph is that event's toll.
+
+    "protesters began to shoot at law enforcement officers. 13 security
+    officials were killed" reports one event, not two.
+    """
+    lead = item.group[0]
+    if (
+        lead.strength != WEAK
+        or lead.rule != RULES.qualified("killed")
+        or item.sent.start == 0
+    ):
+        return False
+    previous = doc[item.sent.start - 1].sent
+    same_paragraph = (
+        paragraph_bounds(text, previous.start_char)[0]
+        == paragraph_bounds(text, item.sent.start_char)[0]
+    )
+    return same_paragraph and previous.start in harmful_sentences
+
+
+def make_event(
+    item: Settled,
+    parsed: Parsed,
+    facts: DocFacts,
+    fallback: PlaceMention | None,
+    settled: list[Settled],
+) -> Event:
+    """5. An Event row from a settled group: evidence span, date, place, fatalities, actors."""
+    lead = item.group[0]
+    bounds = evidence_bounds(list(item.group))
+    date, precision = event_date(lead, item.sent, facts.times, parsed.document)
+    place, geo = event_place(
+        lead, bounds, item.sent, facts.places, parsed.document.text, fallback
+    )
+    lone = (
+        sum(
+            1
+            for s in settled
+            if s.sent.start == item.sent.start
+            and s.group[0].event_type in VIOLENT_TYPES
+        )
+        == 1
+    )
+    a1 = next((g.actor1 for g in item.group if g.actor1 is not None), None)
+    a2 = next((g.actor2 for g in item.group if g.actor2 is not None), None)
+    return Event(
+        doc=parsed.document.id,
+        start=bounds[0],
+        end=bounds[1],
+        event_type=lead.event_type,
+        sub_event_type=lead.sub_event_type,
+        date=date,
+        date_precision=precision,
+        place_text=place.text if place else None,
+        actor1_text=actor_text(a1),
+        actor2_text=actor_text(a2),
+        fatalities=event_fatalities(bounds, item.sent, facts.claims, lone)
+        if lead.event_type in VIOLENT_TYPES
+        else None,
+        rule=lead.rule,
+        confidence=lead.confidence,
+        geo_precision=geo,
+        place_start=place.start if place else None,
+        place_end=place.end if place else None,
+    )

@@ -1,0 +1,549 @@
+"""Place names in one document, each resolved to a gazetteer entry.
+
+The cascade, cheapest reliable signal first:
+1. Candidates: spaCy GPE/LOC/FAC entities; a gazetteer phrase match over runs
+   of capitalised words (the small model labels "Alma-Ata" a place in none of
+   its mentions and "Zhanaozen" an adjective); streets, squares and landmarks;
+   venues named after a place; "<Demonym> SSR".
+2. Refusals: demonyms ("Kazakh" tells the country, it is not a place), names in
+   quotation marks (the TV channel “Kazakhstan”), place names that head an
+   organisation's name ("The Washington Post", "Carnegie Moscow Centre").
+3. Context: the document's country focus, from the countries it names and the
+   demonyms it uses.
+4. Resolution: each name to the entry that best fits its kind (a bare name is
+   a country before a city before a region), the focus, its population and
+   how well the spelling fits; a weak fit is refused, never guessed.
+5. Sites: a street, square, landmark or venue the gazetteer lacks is placed at
+   the city the text puts it in, or the city the document is mostly about.
+Names that cannot be resolved are left out: they never block the others.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import gazetteer
+from ..gazetteer import Gazetteer, Match
+from ..gazetteer.fold import fold
+from ..gazetteer.index import generic_names
+from ..model import DocFacts, PlaceMention
+from ..nlp import Parsed
+from ..registry import EXTRACTORS, Registry
+
+# The named rules a place mention's `rule` field carries, each with the
+# sentence that motivated it (tests/extract/test_places.py runs each one).
+RULES = Registry("places")
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+# Longest run of capitalised words tried as one name ("Bosnia and Herzegovina"
+# needs 3, "Kamensk-Shakhtinsky" counts as one word).
+MAX_NAME_WORDS = 4
+
+# Scoring of an entry for a name (see `score`).  A bare name is a country
+# before a city before a region: "Georgia" the country, "Moscow" the city, not
+# Moscow Oblast.  One order of magnitude of population is worth 1 point; being
+# in the document's main country is worth a 10x smaller place.
+KIND_PRIOR = {"country": 6.0, "city": 0.0, "admin1": -1.0, "admin2": -1.5, "site": -2.0}
+FOCUS_WEIGHT = 2.5
+# Being in a region where the document's other places are ("London" among
+# Toronto and Ottawa is London, Ontario) is worth a 30x smaller place.
+REGION_WEIGHT = 1.5
+QUALITY_PENALTY = 0.5
+
+# Evidence a city name needs before it is taken as a place.  The gazetteer has
+# towns of 500 people named "Of", "Police" or "Us", so a name the parser did
+# not call a place must be a sizeable town, or a town in a country the text is
+# about; a transliteration-only fit ("Janaozen") needs the same.
+MIN_POPULATION_NER = 1_000
+MIN_POPULATION_PHRASE = 100_000
+MIN_POPULATION_IN_FOCUS = 20_000
+# ... and a name the parser took for a person ("Burton") a larger one.
+MIN_POPULATION_PERSON_IN_FOCUS = 50_000
+# Shorter names the parser did not call places are codes and initials ("LE").
+MIN_UNLABELLED_LETTERS = 3
+# A transliteration-only fit ("Janaozen") is less sure than a listed spelling.
+SKELETON_CONFIDENCE = 0.8
+# A country counts as "in focus" when it has this share of the top country's weight.
+FOCUS_SHARE = 0.3
+# How much a demonym ("Kazakh") counts toward the focus, against 1 for naming the country.
+DEMONYM_WEIGHT = 0.5
+
+# Region words that may follow a capitalised name in running text ("the
+# Orenburg region"); the gazetteer turns "X region" into the admin1 named X.
+REGION_WORDS = frozenset({"region", "oblast", "oblysy", "province", "krai", "kray", "territory", "governorate"})
+
+OPEN_QUOTES = "“\"«‘'„"
+CLOSE_QUOTES = "”\"»’'“"
+HYPHENS = {"-", "‐", "–"}
+# "the Kazakh SSR": a Soviet republic is the country that succeeded it.
+SOVIET_REPUBLIC = re.compile(r"\s*(SSR|Soviet Socialist Republic)\b")
+
+
+def rule_confidence(name: str) -> float:
+    """The confidence a rule's mentions carry (its registry entry's `confidence`)."""
+    return next(e.meta["confidence"] for e in RULES.entries() if e.name == name)
+
+
+@lru_cache(maxsize=None)
+def word_list(filename: str) -> frozenset[str]:
+    """A data/places/*.txt list: one entry a line, '#' comments."""
+    text = (resources.files("crisisdesk") / "data" / "places" / filename).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def organisation_heads() -> frozenset[str]:
+    return word_list("not_place_heads.txt")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span that may name a place, and what said so."""
+
+    start: int  # char offsets into Document.text
+    end: int
+    text: str
+    rule: str
+    label: str | None  # the parser's label for the span, if any
+    sentence_start: bool = False
+
+
+@dataclass(frozen=True)
+class Resolved:
+    candidate: Candidate
+    match: Match
+
+
+# ---- 1. candidates ------------------------------------------------------------
+
+
+def is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
+
+
+def joined_by_hyphen(doc: Doc, i: int) -> bool:
+    """Whether tokens i and i+2 form one hyphenated word ("Alma-Ata")."""
+    return (
+        i + 2 < len(doc)
+        and doc[i + 1].text in HYPHENS
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and is_capitalised(doc[i + 2])
+    )
+
+
+def name_words(doc: Doc, start: int) -> list[tuple[int, int]]:
+    """Token ranges of the capitalised words of the run starting at `start`."""
+    words: list[tuple[int, int]] = []
+    i = start
+    while i < len(doc) and len(words) < MAX_NAME_WORDS and is_capitalised(doc[i]):
+        end = i + 1
+        while joined_by_hyphen(doc, end - 1):
+            end += 2
+        words.append((i, end))
+        if doc[end - 1].whitespace_ == "" and end < len(doc) and not doc[end].is_punct:
+            break
+        i = end
+    return words
+
+
+@RULES.register("gazetteer-match", example="Zhanaozen protests continue, and in Alma-Ata the akimat burned.",
+                confidence=0.75)
+def phrase_candidates(doc: Doc, text: str, g: Gazetteer) -> Iterator[Candidate]:
+    """Longest capitalised word runs (plus a region word) that the gazetteer knows."""
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not is_capitalised(token) or (i > 0 and is_capitalised(doc[i - 1]) and not doc[i - 1].is_sent_start):
+            i += 1
+            continue
+        words = name_words(doc, i)
+        taken = False
+        for n in range(len(words), 0, -1):
+            first, last = doc[words[0][0]], doc[words[n - 1][1] - 1]
+            spans = [(first.idx, last.idx + len(last.text))]
+            after = words[n - 1][1]
+            if after < len(doc) and doc[after].lower_ in REGION_WORDS:
+                spans.insert(0, (first.idx, doc[after].idx + len(doc[after].text)))
+            for s, e in spans:
+                if g.lookup(text[s:e]):
+                    opens_sentence = first.is_sent_start or first.i == 0
+                    yield Candidate(s, e, text[s:e], "places.gazetteer-match", None, opens_sentence)
+                    taken = True
+                    break
+            if taken:
+                i = words[n - 1][1]
+                break
+        if not taken:
+            i = words[0][1] if words else i + 1
+
+
+def trimmed_entity(ent: Span) -> tuple[int, int] | None:
+    """Char bounds of an entity without a leading article or trailing possessive."""
+    tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    while tokens and (tokens[-1].text in ("'s", "’s", "'", "’") or tokens[-1].is_punct):
+        tokens.pop()
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+@RULES.register("ner", example="Russian paratroopers landed in Kazakhstan on Thursday.", confidence=0.9)
+def entity_candidates(doc: Doc, text: str) -> Iterator[Candidate]:
+    """The parser's GPE, LOC and FAC entities."""
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            bounds = trimmed_entity(ent)
+            if bounds:
+                s, e = bounds
+                yield Candidate(s, e, text[s:e], "places.ner", ent.label_, doc[ent.start].is_sent_start)
+
+
+def merged(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per stretch of text: the longest, the parser's on a tie."""
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), c.rule != "places.ner", c.start))
+    kept: list[Candidate] = []
+    for c in ordered:
+        if not any(k.start < c.end and c.start < k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+# ---- 2. refusals ----------------------------------------------------------------
+
+
+def is_quoted(text: str, c: Candidate) -> bool:
+    """“Kazakhstan” in quotation marks is a title (a TV channel), not the country."""
+    return c.start > 0 and c.end < len(text) and text[c.start - 1] in OPEN_QUOTES and text[c.end] in CLOSE_QUOTES
+
+
+def next_word(text: str, end: int) -> str:
+    match = re.match(r"\s*([\w’'-]+)", text[end:])
+    return match.group(1) if match else ""
+
+
+def heads_organisation(text: str, c: Candidate) -> bool:
+    """"Washington" in "The Washington Post", "Moscow" in "Carnegie Moscow Centre"."""
+    return next_word(text, c.end) in organisation_heads()
+
+
+def is_generic(doc: Doc, c: Candidate) -> bool:
+    """A compass word, continent or bloc ("Western", "Central Asia"), or an English stop word ("An")."""
+    if fold(c.text) in generic_names():
+        return True
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].is_stop and not span[0].is_upper
+
+
+def is_part_of_person(doc: Doc, c: Candidate) -> bool:
+    """"Nursultan" in "Nursultan Nazarbayev", "Vladimir" in "Vladimir Putin": a name part."""
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start_char <= c.start and c.end <= ent.end_char:
+            return (ent.end_char - ent.start_char) > (c.end - c.start)
+    return False
+
+
+def exact_label(doc: Doc, c: Candidate) -> str | None:
+    """The label of a parser entity with exactly the candidate's span, if any."""
+    for ent in doc.ents:
+        if ent.start_char == c.start and ent.end_char == c.end:
+            return ent.label_
+    return None
+
+
+# ---- 3. context ------------------------------------------------------------------
+
+
+def country_focus(doc: Doc, g: Gazetteer, candidates: list[Candidate]) -> Counter[str]:
+    """Weight of each country in the document: its names, and its demonyms at half weight."""
+    weights: Counter[str] = Counter()
+    for c in candidates:
+        countries = [m for m in g.lookup(c.text, kinds=("country",)) if m.quality < 2]
+        if countries:
+            weights[countries[0].entry.country] += 1.0
+    for token in doc:
+        if is_capitalised(token):
+            iso = g.demonym(token.text)
+            if iso:
+                weights[iso] += DEMONYM_WEIGHT
+    return weights
+
+
+def focus_share(focus: Counter, key: object) -> float:
+    top = max(focus.values(), default=0.0)
+    return focus.get(key, 0.0) / top if top and key else 0.0
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where the document is: weights of countries and of (country, admin1) regions."""
+
+    countries: Counter
+    regions: Counter
+
+
+def context_of(doc: Doc, g: Gazetteer, resolved: list[Resolved]) -> Context:
+    """The second look: every place resolved at the first look votes for its country and region."""
+    countries: Counter[str] = Counter()
+    regions: Counter[tuple[str, str]] = Counter()
+    for r in resolved:
+        e = r.match.entry
+        countries[e.country] += 1.0
+        if e.kind in ("city", "admin1") and e.admin1:
+            regions[(e.country, e.admin1)] += 1.0
+    for token in doc:
+        if is_capitalised(token):
+            iso = g.demonym(token.text)
+            if iso:
+                countries[iso] += DEMONYM_WEIGHT
+    return Context(countries, regions)
+
+
+# ---- 4. resolution ----------------------------------------------------------------
+
+
+def score(match: Match, context: Context) -> float:
+    entry = match.entry
+    return (
+        KIND_PRIOR.get(entry.kind, 0.0)
+        + math.log10(entry.population + 10)
+        + FOCUS_WEIGHT * focus_share(context.countries, entry.country)
+        + REGION_WEIGHT * focus_share(context.regions, (entry.country, entry.admin1))
+        - QUALITY_PENALTY * match.quality
+    )
+
+
+def is_credible(match: Match, c: Candidate, label: str | None, focus: Counter) -> bool:
+    """Whether the evidence for this name is enough for the chosen entry."""
+    entry = match.entry
+    if entry.kind in ("country", "admin1"):
+        return match.quality < 2 or label in PLACE_LABELS
+    in_focus = focus_share(focus, entry.country) >= FOCUS_SHARE
+    if match.quality >= 1 and not in_focus and label not in (None, "GPE", "LOC"):
+        return False  # the "White House" (FAC) is not Casablanca, the channel "Baza" (ORG) not Basel
+    if label in PLACE_LABELS and match.quality < 2 and not c.sentence_start:
+        return entry.population >= MIN_POPULATION_NER
+    if label not in PLACE_LABELS and sum(ch.isalpha() for ch in c.text) < MIN_UNLABELLED_LETTERS:
+        return False
+    if in_focus:
+        floor = MIN_POPULATION_PERSON_IN_FOCUS if label == "PERSON" else MIN_POPULATION_IN_FOCUS
+        return entry.population >= floor
+    return entry.population >= MIN_POPULATION_PHRASE
+
+
+def resolve(c: Candidate, g: Gazetteer, doc: Doc, context: Context) -> Match | None:
+    matches = g.lookup(c.text)
+    if not matches:
+        return None
+    best = max(matches, key=lambda m: score(m, context))
+    label = c.label or exact_label(doc, c)
+    return best if is_credible(best, c, label, context.countries) else None
+
+
+# ---- 5. sites ----------------------------------------------------------------------
+
+
+def home_city(resolved: list[Resolved], focus: Counter[str]) -> Match | None:
+    """The city the document's streets and squares are in.
+
+    A report names several cities of the country where things happen (and one
+    capital of each country that only reacts), so the home country is the one
+    with the most distinct cities named, the focus breaking a tie; the home
+    city is its most named city, the first named on a tie.
+    """
+    counts: Counter[int] = Counter()
+    first: dict[int, Resolved] = {}
+    for r in resolved:
+        if r.match.entry.kind == "city":
+            counts[r.match.entry.id] += 1
+            first.setdefault(r.match.entry.id, r)
+    if not counts:
+        return None
+    cities_of: Counter[str] = Counter(first[k].match.entry.country for k in counts)
+    home = max(cities_of, key=lambda cc: (cities_of[cc], focus.get(cc, 0.0)))
+    best = max(
+        (k for k in counts if first[k].match.entry.country == home),
+        key=lambda k: (counts[k], -first[k].candidate.start),
+    )
+    return first[best].match
+
+
+@RULES.register(
+    "site",
+    example="Police fired near Republic Square in Almaty, the Moscow shopping center was looted.",
+    confidence=0.5,
+)
+def street_sites(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Char spans of named streets and squares.
+
+    "Republic Square" (a capitalised street word ends the name) is one site;
+    "Masanchi, Karasai Batyr, Zhambyl, Baitursynov streets" is four.
+    """
+    street_words = word_list("street_words.txt")
+    for token in doc:
+        if token.lower_ not in street_words or token.i == 0:
+            continue
+        if is_capitalised(token) and not token.is_sent_start:
+            run = capitalised_run_before(doc, token.i)
+            if run is not None:
+                yield doc[run].idx, token.idx + len(token.text)
+        elif not is_capitalised(token):
+            i = token.i
+            while True:
+                run = capitalised_run_before(doc, i)
+                if run is None:
+                    break
+                yield doc[run].idx, doc[i - 1].idx + len(doc[i - 1].text)
+                if run > 0 and (doc[run - 1].text == "," or doc[run - 1].lower_ == "and"):
+                    i = run - 1
+                else:
+                    break
+
+
+def capitalised_run_before(doc: Doc, i: int) -> int | None:
+    """First token of the capitalised words ending just before token i."""
+    j = i
+    while j > 0 and i - j < 2 * MAX_NAME_WORDS and (
+        is_capitalised(doc[j - 1]) or (doc[j - 1].text in HYPHENS and j > 1)
+    ):
+        if doc[j - 1].is_sent_start and doc[j - 1].lower_ in ("the", "a"):
+            break
+        j -= 1
+    return j if j < i and is_capitalised(doc[j]) else None
+
+
+def landmark_sites(doc: Doc) -> Iterator[tuple[int, int, int | None]]:
+    """Landmarks: (start, end, char offset of the city name after "in", if any)."""
+    heads = word_list("landmark_words.txt")
+    for token in doc:
+        if token.text in heads and token.i > 0:
+            run = capitalised_run_before(doc, token.i)
+            if run is None:
+                continue
+            after = token.i + 1
+            names_city = after + 1 < len(doc) and doc[after].lower_ == "in" and is_capitalised(doc[after + 1])
+            yield doc[run].idx, token.idx + len(token.text), doc[after + 1].idx if names_city else None
+
+
+def venue_sites(text: str, resolved: list[Resolved]) -> Iterator[tuple[Resolved, int]]:
+    """"the Moscow shopping center": a venue named after a place; yields (place, venue end)."""
+    venues = sorted(word_list("venue_words.txt"), key=len, reverse=True)
+    for r in resolved:
+        rest = text[r.candidate.end : r.candidate.end + 40]
+        for venue in venues:
+            m = re.match(rf"\s+{re.escape(venue)}\b", rest)
+            if m:
+                yield r, r.candidate.end + m.end()
+                break
+
+
+def site_mention(doc_id: str, text: str, start: int, end: int, city: Match) -> PlaceMention:
+    e = city.entry
+    return PlaceMention(
+        doc=doc_id, start=start, end=end, text=text[start:end], name=text[start:end], country=e.country,
+        admin1=e.admin1, lat=e.lat, lon=e.lon, geonameid=None, kind="site", rule="places.site",
+        confidence=rule_confidence("site"),
+    )
+
+
+def place_mention(doc_id: str, c: Candidate, m: Match) -> PlaceMention:
+    e = m.entry
+    base = rule_confidence(c.rule.split(".", 1)[1])
+    confidence = base * (SKELETON_CONFIDENCE if m.quality >= 2 else 1.0)
+    return PlaceMention(
+        doc=doc_id, start=c.start, end=c.end, text=c.text, name=e.name, country=e.country, admin1=e.admin1,
+        lat=e.lat, lon=e.lon, geonameid=e.geonameid, kind=e.kind, rule=c.rule, confidence=round(confidence, 3),
+    )
+
+
+@RULES.register("historic-republic", example="After the riots in the Kazakh SSR in 1986, reports reached Moscow.",
+                confidence=0.8)
+def soviet_republics(doc: Doc, text: str, g: Gazetteer) -> Iterator[tuple[Candidate, Match]]:
+    """"the Kazakh SSR" is Kazakhstan."""
+    for token in doc:
+        m = SOVIET_REPUBLIC.match(text, token.idx + len(token.text)) if is_capitalised(token) else None
+        iso = g.demonym(token.text) if m else None
+        country = g.country(iso) if iso else None
+        if m and country:
+            c = Candidate(token.idx, m.end(), text[token.idx : m.end()], "places.historic-republic", "GPE")
+            yield c, Match(country, 0)
+
+
+@EXTRACTORS.register("places", example="Protests spread from Zhanaozen to Alma-Ata and the Orenburg region")
+def places(parsed: Parsed, *, facts: DocFacts) -> Iterator[PlaceMention]:
+    """Place mentions of one document, resolved within it (see the module docstring)."""
+    g = gazetteer.open()
+    doc, text, doc_id = parsed.doc, parsed.document.text, parsed.document.id
+
+    # 1. candidates; sites and Soviet republics claim their spans first
+    streets = list(street_sites(doc))
+    landmarks = list(landmark_sites(doc))
+    republics = list(soviet_republics(doc, text, g))
+    claimed = [*streets, *((s, e) for s, e, _ in landmarks), *((c.start, c.end) for c, _ in republics)]
+    pool = merged(list(entity_candidates(doc, text)) + list(phrase_candidates(doc, text, g)))
+    pool = [c for c in pool if not any(s < c.end and c.start < e for s, e in claimed)]
+
+    # 2. refusals
+    pool = [
+        c for c in pool
+        if not g.demonym(c.text)
+        and not is_quoted(text, c)
+        and not heads_organisation(text, c)
+        and not is_generic(doc, c)
+        and not (c.rule != "places.ner" and is_part_of_person(doc, c))
+    ]
+
+    # 3. context, 4. resolution: a first look with the countries named, a
+    # second with the countries and regions of everything the first resolved
+    context = Context(country_focus(doc, g, pool), Counter())
+    for _ in range(2):
+        resolved: list[Resolved] = [Resolved(c, m) for c, m in republics]
+        for c in pool:
+            m = resolve(c, g, doc, context)
+            if m is not None:
+                resolved.append(Resolved(c, m))
+        context = context_of(doc, g, resolved)
+    focus = context.countries
+
+    # 5. sites: venues named after a place, landmarks, streets
+    home = home_city(resolved, focus)
+    venue_of = {id(r): end for r, end in venue_sites(text, resolved)}
+    out: list[PlaceMention] = []
+    for r in resolved:
+        if id(r) in venue_of:
+            at_home = home is not None and r.match.entry.country == home.entry.country
+            at = r.match if at_home and r.match.entry.kind == "city" else home
+            if at is not None:
+                out.append(site_mention(doc_id, text, r.candidate.start, venue_of[id(r)], at))
+            continue
+        out.append(place_mention(doc_id, r.candidate, r.match))
+    for s, e, city_at in landmarks:
+        city = landmark_city(text, s, e, city_at, g, focus)
+        if city is not None:
+            out.append(site_mention(doc_id, text, s, e, city))
+    if home is not None:
+        out.extend(site_mention(doc_id, text, s, e, home) for s, e in streets)
+    yield from sorted(out, key=lambda p: (p.start, p.end))
+
+
+def landmark_city(
+    text: str, start: int, end: int, city_at: int | None, g: Gazetteer, focus: Counter[str]
+) -> Match | None:
+    """The city of a landmark: the one named after "in", else one named inside it ("Baikonur Cosmodrome")."""
+    names = []
+    if city_at is not None:
+        names.append(re.match(r"[\w’'-]+(?:-[\w]+)*", text[city_at:]).group(0))
+    names.extend(text[start:end].split()[:-1][:1])
+    for name in names:
+        cities = [m for m in g.lookup(name, kinds=("city",)) if m.quality < 2]
+        if cities:
+            return max(cities, key=lambda m: score(m, Context(focus, Counter())))
+    return None

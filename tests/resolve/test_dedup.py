@@ -1,0 +1,115 @@
+"""Reprints and spun rewrites of the seeds are found; the five independent seeds are not merged."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from crisisdesk.resolve.dedup import find_duplicates
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+
+# A spinner's substitutions, as in seed 003 ("protests" -> "displays", "support" -> "sustain").
+SPIN = {
+    "protests": "displays",
+    "support": "sustain",
+    "restricted": "confined",
+    "region": "vicinity",
+    "rich": "high",
+    "prime": "chief",
+    "added": "additional",
+    "power": "strength",
+    "entire": "complete",
+    "significant": "meaningful",
+    "city": "metropolis",
+    "said": "stated",
+    "people": "individuals",
+    "building": "edifice",
+    "troops": "soldiers",
+    "government": "administration",
+    "country": "nation",
+    "large": "big",
+    "began": "started",
+    "killed": "slain",
+    "police": "law enforcement",
+}
+
+
+def seeds() -> list[tuple[str, str]]:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    return [
+        (p.stem, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))
+    ]
+
+
+def spin(text: str) -> str:
+    return re.sub(
+        r"\b(\w+)\b", lambda m: SPIN.get(m.group(1).lower(), m.group(1)), text
+    )
+
+
+def reorder(text: str, seed: int) -> str:
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    random.Random(seed).shuffle(paragraphs)
+    return "\n\n".join(paragraphs)
+
+
+def reboilerplate(text: str) -> str:
+    body = "\n".join(
+        line
+        for line in text.splitlines()
+        if "Leave a Reply" not in line and "Article Categories" not in line
+    )
+    return (
+        "Share this article on Facebook Twitter\n\n"
+        + body
+        + "\n\nRead more: subscribe to our newsletter.\n"
+    )
+
+
+def test_independent_seeds_are_not_merged():
+    assert find_duplicates([(name, text, None) for name, text in seeds()]) == {}
+
+
+def test_reprint_spin_and_reordering_point_at_the_earliest_original():
+    docs = [(name, text, "2022-01-06") for name, text in seeds()]
+    name, text = seeds()[2]
+    copies = [
+        ("reprint", reboilerplate(text), "2022-01-07"),
+        ("spun", spin(text), "2022-01-08"),
+        ("spun-reordered", reorder(spin(text), 1), None),
+    ]
+    found = find_duplicates(docs + copies)
+    assert found == {"reprint": name, "spun": name, "spun-reordered": name}
+
+
+def test_original_is_the_earliest_even_when_listed_last():
+    _, text = seeds()[0]
+    found = find_duplicates(
+        [("copy", reboilerplate(text), "2022-01-07"), ("orig", text, "2022-01-06")]
+    )
+    assert found == {"copy": "orig"}
+
+
+def test_every_seed_rewrite_is_found():
+    originals = seeds()
+    docs = [(name, text, "2022-01-05") for name, text in originals]
+    docs += [
+        (f"{name}-spun", reorder(spin(text), 7), "2022-01-09")
+        for name, text in originals
+    ]
+    found = find_duplicates(docs)
+    assert found == {f"{name}-spun": name for name, _ in originals}
+
+
+def test_short_texts_are_left_alone():
+    assert (
+        find_duplicates(
+            [("a", "Protests continue.", None), ("b", "Protests continue.", None)]
+        )
+        == {}
+    )

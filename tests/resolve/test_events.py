@@ -1,0 +1,163 @@
+"""Event clusters: the rule's five tests, and a cluster's canonical facts across independent sources."""
+
+from __future__ import annotations
+
+from crisisdesk.resolve.events import (
+    EventRow,
+    cluster_events,
+    compatible,
+    dates_compatible,
+    summarize_cluster,
+)
+
+ALMATY = {
+    "place_id": "p-almaty",
+    "lat": 43.25,
+    "lon": 76.92,
+    "country": "KZ",
+    "place_kind": "city",
+}
+AIRPORT = {
+    "place_id": "p-almaty-airport",
+    "lat": 43.35,
+    "lon": 77.04,
+    "country": "KZ",
+    "place_kind": "site",
+}
+KZ = {
+    "place_id": "p-kz",
+    "lat": 48.0,
+    "lon": 68.0,
+    "country": "KZ",
+    "place_kind": "country",
+}
+ZHANAOZEN = {
+    "place_id": "p-zhanaozen",
+    "lat": 43.34,
+    "lon": 52.86,
+    "country": "KZ",
+    "place_kind": "city",
+}
+
+
+def row(id, doc, et="Riots", st="Violent demonstration", **kw) -> EventRow:
+    return EventRow(id=id, doc=doc, event_type=et, sub_event_type=st, **kw)
+
+
+def test_storming_reported_by_three_outlets_is_one_cluster():
+    rows = [
+        row(
+            "e1",
+            "d1",
+            date="2022-01-05",
+            date_precision="day",
+            rule="events.storming",
+            outlet="A",
+            **ALMATY,
+        ),
+        row(
+            "e2",
+            "d2",
+            date="2022-01-05",
+            date_precision="day",
+            rule="events.storming",
+            outlet="B",
+            **AIRPORT,
+        ),
+        row("e3", "d3", rule="events.storming", outlet="C", **KZ),
+    ]
+    labels = cluster_events(rows)
+    assert len(set(labels)) == 1
+
+
+def test_different_type_day_place_or_actor_split():
+    base = dict(date="2022-01-05", date_precision="day", **ALMATY)
+    assert not compatible(
+        row("a", "d1", **base), row("b", "d2", et="Battles", st="Armed clash", **base)
+    )
+    assert not compatible(
+        row("a", "d1", **base),
+        row("b", "d2", date="2022-01-08", date_precision="day", **ALMATY),
+    )
+    assert not compatible(
+        row("a", "d1", **base),
+        row("b", "d2", date="2022-01-05", date_precision="day", **ZHANAOZEN),
+    )
+    assert not compatible(
+        row("a", "d1", actor1="rioters", **base),
+        row("b", "d2", actor1="police", **base),
+    )
+
+
+def test_strategic_developments_of_different_kinds_stay_apart():
+    sd = dict(et="Strategic developments", st="Other", **KZ)
+    rows = [
+        row("a", "d1", rule="events.deployment", **sd),
+        row("b", "d2", rule="events.emergency-declared", **sd),
+        row("c", "d3", rule="events.deployment", **sd),
+    ]
+    labels = cluster_events(rows)
+    assert labels[0] == labels[2] != labels[1]
+
+
+def test_date_slack_and_spans():
+    assert dates_compatible("2022-01-05", "2022-01-06")
+    assert dates_compatible("2022-01-01/2022-01-02", "2022-01-02")
+    assert not dates_compatible("2022-01-01/2022-01-02", "2022-01-05")
+    assert dates_compatible(None, "2022-01-05")
+
+
+def test_complete_linkage_prevents_chaining():
+    rows = [
+        row("a", "d1", date="2022-01-04", date_precision="day", **ALMATY),
+        row("b", "d2", date="2022-01-05", date_precision="day", **ALMATY),
+        row("c", "d3", date="2022-01-06", date_precision="day", **ALMATY),
+    ]
+    labels = cluster_events(rows)
+    assert len(set(labels)) == 2
+
+
+def test_summary_counts_independent_sources_and_takes_the_lowest_toll():
+    rows = [
+        row(
+            "e1",
+            "d1",
+            et="Battles",
+            st="Armed clash",
+            date="2022-01-07",
+            date_precision="day",
+            fatalities=26,
+            outlet="A",
+            **KZ,
+        ),
+        row(
+            "e2",
+            "d2",
+            et="Battles",
+            st="Armed clash",
+            date="2022-01-07",
+            date_precision="day",
+            fatalities=40,
+            outlet="B",
+            **ALMATY,
+        ),
+        row(
+            "e3",
+            "d3",
+            et="Battles",
+            st="Armed clash",
+            fatalities=99,
+            outlet="C",
+            duplicate_of="d2",
+            **KZ,
+        ),
+    ]
+    s = summarize_cluster("cl-0001", rows)
+    assert s.sources == 2
+    assert (s.fatalities, s.fatalities_low, s.fatalities_high) == (
+        26,
+        26,
+        40,
+    )  # the copy's 99 does not count
+    assert s.place_id == "p-almaty" and s.date == "2022-01-07"
+    assert s.docs == ("d1", "d2", "d3") and s.outlets == ("A", "B", "C")
