@@ -7,7 +7,6 @@ field names and meanings follow the contract, and unknown values are null.
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
 from datetime import datetime, timezone
 from functools import lru_cache
 from importlib import resources

@@ -464,7 +464,7 @@ def same_day(m: re.Match, ctx: Context) -> Interval | None:
 
 @rule(
     "day-before",
-    rf"(?:the\s+)?(?P<unit>day|night|evening)\s+(?P<dir>before|earlier|after|later)(?=\s*[,.;:)—–-]|\s+(?:he|she|they|it|we|I|police|protesters)\b|\s*$)|(?:the\s+)?(?P<dir2>previous|next|following)\s+(?:day|night|evening|morning)|on\s+the\s+eve(?!\s+of)",
+    r"(?:the\s+)?(?P<unit>day|night|evening)\s+(?P<dir>before|earlier|after|later)(?=\s*[,.;:)—–-]|\s+(?:he|she|they|it|we|I|police|protesters)\b|\s*$)|(?:the\s+)?(?P<dir2>previous|next|following)\s+(?:day|night|evening|morning)|on\s+the\s+eve(?!\s+of)",
     example="The night before, one of the protesters rammed the office of a bank with an excavator.",
     confidence=CONF_ANCHORED,
 )
