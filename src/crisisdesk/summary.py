@@ -20,7 +20,8 @@ def summary_tables(export: dict, skipped: list | None = None) -> list[Table]:
     corpus.add_row("reprints/rewrites", str(sum(1 for d in docs if d["duplicate_of"])))
     corpus.add_row("outlets", ", ".join(f"{o} ({n})" for o, n in outlets.most_common()) or "none named")
     corpus.add_row("published", f"{dates[0]} to {dates[-1]}" if dates else "unknown")
-    top = sorted(export["actors"], key=lambda a: -len(a["aliases"]))[:8]
+    mentioned = Counter(m["ref"] for m in export["mentions"] if m["ref"])
+    top = sorted(export["actors"], key=lambda a: -mentioned[a["id"]])[:8]
     corpus.add_row("actors", f"{len(export['actors'])}: " + "; ".join(
         a["name"] + (f" (= {', '.join(x for x in a['aliases'] if x != a['name'])})" if len(a["aliases"]) > 1 else "")
         for a in top))

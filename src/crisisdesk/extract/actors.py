@@ -95,6 +95,13 @@ def with_given_names(ent):
     return Span(doc, start, ent.end, label=ent.label_) if start < ent.start else ent
 
 
+def looks_like_a_name(text: str, label: str) -> bool:
+    """A dateline the model took for a person ("Mar 3, 2025") is not a name; "55th Brigade" is."""
+    if len(text) < MIN_NAME_CHARS or not any(c.isalpha() for c in text):
+        return False
+    return not (label == "PERSON" and any(c.isdigit() for c in text))
+
+
 def is_demonym_adjective(ent) -> bool:
     """"Kazakh" in "Kazakh clans" tells a country, not a group that acts; "Kazakhs" does act."""
     return ent.label_ == "NORP" and not any(t.tag_ in ("NNS", "NNPS") for t in ent)
@@ -113,7 +120,7 @@ def mentions(parsed: Parsed, *, facts: DocFacts) -> Iterator[EntityMention]:
         if ent.label_ == "PERSON":
             ent = with_given_names(ent)
         text, start, end = trimmed(ent.text, ent.start_char)
-        if len(text) < MIN_NAME_CHARS or not any(c.isalpha() for c in text):
+        if not looks_like_a_name(text, ent.label_):
             continue
         curated = canonical is not None
         yield EntityMention(

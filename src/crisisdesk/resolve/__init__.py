@@ -13,19 +13,23 @@ Steps, in order, each feeding the next:
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ..extract.attribution import primary_source
-from ..extract.actors import STATE_FORCE_WORDS
 from ..model import Claim, EntityMention, Event, PlaceMention
 from ..store import Store
 from .actors import ActorIndex, resolve_actors
 from .claims import group_claims
 from .dedup import find_duplicates
+from .event_actors import event_actor
 from .events import EventRow, cluster_events
 from .places import resolve_places
 
 Columns = dict[str, dict[str, dict]]
+
+# A country named once (talks "in Vienna") is no evidence of where a report's
+# events happen; its main country must be named at least this often.
+MAIN_COUNTRY_MIN = 2
 
 
 def _actors(store: Store, columns: Columns) -> ActorIndex:
@@ -50,9 +54,25 @@ def _places(store: Store, columns: Columns) -> tuple[list[dict], dict]:
     return [dataclasses.asdict(p) for p in places], {**refs, **by_text}
 
 
-def _actor_kind(text: str) -> str:
-    """The kind of an actor an event names only by a class noun ("police", "protesters")."""
-    return "state_force" if STATE_FORCE_WORDS.search(text) else "group"
+def _country_name(iso: str | None) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=iso) if iso else None
+    return getattr(country, "common_name", None) or getattr(country, "name", None)
+
+
+def _main_countries(store: Store) -> dict[str, str]:
+    """Each document's most named country: the country of events that name none."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for _, m in store.facts("place_mentions", PlaceMention):
+        if m.country:
+            counts[m.doc][m.country] += 1
+    return {doc: c.most_common(1)[0][0] for doc, c in counts.items() if c.most_common(1)[0][1] >= MAIN_COUNTRY_MIN}
+
+
+def _event_actor(index: ActorIndex, text: str | None, doc: str, country: str | None) -> str | None:
+    ref = event_actor(text, country)
+    return index.ensure(ref.name, doc=doc, kind=ref.kind) if ref else None
 
 
 def _events(store: Store, index: ActorIndex, places: list[dict], place_refs: dict, documents: list[dict],
@@ -60,12 +80,13 @@ def _events(store: Store, index: ActorIndex, places: list[dict], place_refs: dic
     rows = store.facts("events", Event)
     place_by_id = {p["id"]: p for p in places}
     outlet = {d["id"]: d["outlet"] for d in documents}
+    main_country = _main_countries(store)
     resolved, cluster_rows = [], []
     for row_id, e in rows:
         place = place_refs.get((e.doc, e.place_start, e.place_end)) or place_refs.get((e.doc, e.place_text))
-        actor1 = index.ensure(e.actor1_text, doc=e.doc, kind=_actor_kind(e.actor1_text or ""))
-        actor2 = index.ensure(e.actor2_text, doc=e.doc, kind=_actor_kind(e.actor2_text or ""))
         p = place_by_id.get(place, {})
+        country = _country_name(p.get("country") or main_country.get(e.doc))
+        actor1, actor2 = (_event_actor(index, text, e.doc, country) for text in (e.actor1_text, e.actor2_text))
         resolved.append((row_id, place, actor1, actor2))
         cluster_rows.append(EventRow(
             id=row_id, doc=e.doc, event_type=e.event_type, sub_event_type=e.sub_event_type, date=e.date,
