@@ -18,8 +18,10 @@ from ..registry import EXTRACTORS
 from . import places  # noqa: F401,I001  (registers "places")
 from . import times  # noqa: F401  (registers "times")
 from . import actors  # noqa: F401  (registers "mentions")
+from . import quotes  # noqa: F401  (registers "quotes"; reads mentions)
 from . import claims  # noqa: F401  (registers "claims")
 from . import events  # noqa: F401  (registers "events"; reads places, times, claims)
+from . import framing  # noqa: F401  (registers "framing"; leaves quoted words out)
 
 # Which DocFacts field each extractor fills.
 FIELD_OF = {

@@ -6,7 +6,7 @@ Steps, in order, each feeding the next:
 1. reprints and rewrites (duplicate_of), so clusters count independent sources;
 2. places: one id per gazetteer entry (or region/site slug);
 3. actors from name mentions (the index later steps look names up in);
-4. claim sources and claim groups;
+4. claim sources and claim groups, quote speakers;
 5. event places, actors and clusters.
 """
 
@@ -16,7 +16,7 @@ import dataclasses
 from collections import Counter, defaultdict
 
 from ..extract.attribution import primary_source
-from ..model import Claim, EntityMention, Event, PlaceMention
+from ..model import Claim, EntityMention, Event, PlaceMention, Quote
 from ..store import Store
 from .actors import ActorIndex, resolve_actors
 from .claims import group_claims
@@ -38,6 +38,17 @@ def _actors(store: Store, columns: Columns) -> ActorIndex:
     for row_id, m in mention_facts:
         columns["mentions"][row_id] = {"ref": index.id_of_mention((m.doc, m.start, m.end))}
     return index
+
+
+def _quotes(store: Store, index: ActorIndex, columns: Columns) -> None:
+    """The speaker is the actor of the name the quote points at, else of its words."""
+    for row_id, q in store.facts("quotes", Quote):
+        speaker = None
+        if q.speaker_start is not None:
+            speaker = index.id_of_mention((q.doc, q.speaker_start, q.speaker_end))
+        if speaker is None and q.speaker_text:
+            speaker = index.ensure(q.speaker_text, doc=q.doc, kind="person")
+        columns["quotes"][row_id] = {"speaker": speaker}
 
 
 def _duplicates(documents: list[dict]) -> dict[str, str | None]:
@@ -115,6 +126,7 @@ def resolve(store: Store) -> None:
     places, place_refs = _places(store, columns)
     index = _actors(store, columns)
     _claims(store, index, published, columns)
+    _quotes(store, index, columns)
     _events(store, index, places, place_refs, documents, duplicates, columns)
     store.save_resolution(
         actors=[dataclasses.asdict(a) for a in index.actors()],

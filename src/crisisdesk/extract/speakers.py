@@ -1,0 +1,257 @@
+"""Who said it: from the subject of a reporting verb to a name in the text.
+
+A speaker is given as the words the text uses for them and their span.  When
+the text says "he", "they", "the expert" or "the alliance", the speaker is the
+nearest compatible name before it (a person for "he" and person roles, an
+organisation for organisation roles, either for "they"), and the span is that
+name's span.  Names inside quotations, on publishing platforms ("on Facebook")
+or in boilerplate are never antecedents.
+
+Limits: resolution is by distance only (no gender, number or salience), so
+"he" after a sentence naming two men goes to the second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Document, EntityMention
+from .speech import lexicon, pronoun_class, role_class
+
+NAME_LABELS = {"PERSON": "person", "ORG": "org", "NORP": "group"}
+# Which name classes each kind of reference may point back to.
+COMPATIBLE = {"person": ("person",), "org": ("org",), "group": ("org", "group", "person")}
+# Dependents that end a speaker's noun phrase: "Doctors in Almaty report" keeps
+# "in Almaty" and an apposition ("the Prime Minister, Chairman X"), not a clause.
+NP_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "cc", "conj", "ccomp", "parataxis"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# Clause links through which a subject-less verb borrows its head's subject:
+# "Psaki rushed to deny ..., saying that ...", "Tokayev appealed ... and claimed that ...".
+SUBJECT_SHARING_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+# Dependents after the verb that the small parser gives an inverted subject ("summed up Tokayev").
+INVERTED_SUBJECT_DEPS = frozenset({"dobj", "npadvmod", "attr", "dep", "appos", "oprd"})
+# "Tokayev stated": a person this close before the verb is its subject, whatever the parse says.
+ADJACENT_GAP_CHARS = 2
+# Clause links climbed looking for a subject; beyond this the verb is too far from its speaker.
+MAX_SUBJECT_CLIMB = 5
+
+
+@dataclass(frozen=True)
+class Speaker:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Name:
+    start: int
+    end: int
+    text: str
+    kind: str  # person | org | group
+
+
+class Names:
+    """The names a speaker may be, in text order, with the places they may not come from."""
+
+    def __init__(self, document: Document, doc: Doc, mentions: Iterable[EntityMention], excluded: list[tuple[int, int]]):
+        platforms = lexicon().platforms
+        found: dict[tuple[int, int], Name] = {}
+        for m in mentions:
+            if m.label in NAME_LABELS:
+                found[(m.start, m.end)] = Name(m.start, m.end, m.text, NAME_LABELS[m.label])
+        for ent in doc.ents:
+            if ent.label_ in NAME_LABELS and not any(
+                s < ent.end_char and ent.start_char < e for s, e in found
+            ):
+                found[(ent.start_char, ent.end_char)] = Name(
+                    ent.start_char, ent.end_char, ent.text, NAME_LABELS[ent.label_]
+                )
+        self.document = document
+        self.excluded = excluded
+        self.all = sorted(
+            (n for n in found.values() if n.text not in platforms and not document.in_boilerplate(n.start, n.end)),
+            key=lambda n: n.start,
+        )
+
+    def exclude(self, spans: list[tuple[int, int]]) -> None:
+        """Names inside these spans (quotations) are not antecedents."""
+        self.excluded = self.excluded + spans
+
+    @contextmanager
+    def hiding(self, start: int, end: int) -> Iterator[None]:
+        """Treat [start, end) as a quotation while resolving its own attribution."""
+        saved = self.excluded
+        self.excluded = saved + [(start, end)]
+        try:
+            yield
+        finally:
+            self.excluded = saved
+
+    def _allowed(self, n: Name) -> bool:
+        return not any(s <= n.start and n.end <= e for s, e in self.excluded)
+
+    def within(self, start: int, end: int) -> list[Name]:
+        return [n for n in self.all if start <= n.start and n.end <= end]
+
+    def covering(self, token: Token) -> Name | None:
+        for n in self.all:
+            if n.start <= token.idx < n.end:
+                return n
+        return None
+
+    def adjacent_person(self, token: Token) -> Name | None:
+        """A person named right before the token ("... Leonid Kalashnikov stated")."""
+        for n in reversed(self.all):
+            if n.end <= token.idx:
+                gap = token.doc.text[n.end : token.idx]
+                return n if n.kind == "person" and len(gap) <= ADJACENT_GAP_CHARS and not gap.strip() and self._allowed(n) else None
+        return None
+
+    def before(self, pos: int, kind: str) -> Name | None:
+        """The nearest allowed name of a compatible kind that ends before `pos`."""
+        kinds = COMPATIBLE[kind]
+        for n in reversed(self.all):
+            if n.end <= pos and n.kind in kinds and self._allowed(n):
+                return n
+        return None
+
+
+def as_speaker(name: Name) -> Speaker:
+    return Speaker(name.text, name.start, name.end)
+
+
+def subject_of(verb: Token, skip: Callable[[Token], bool] = lambda t: False) -> Token | None:
+    """The token that does the saying for a reporting verb.
+
+    1. its nominal subject; 2. for a passive, the agent ("was stated by the
+    mayor"), or the subject of "was quoted as saying"; 3. an inverted subject
+    after the verb ("said Tokayev"); 4. a participle or infinitive borrows its
+    head's subject ("Psaki rushed to deny ..., saying that ..."), and a verb
+    modifying a noun has that noun as its subject ("Pashinyan, ..., announced").
+    Subjects for which `skip` holds (inside a quotation) are passed over, and
+    a verb inside a quotation passes the search on to its head.
+    """
+    for _ in range(MAX_SUBJECT_CLIMB):
+        children = [c for c in verb.children if not skip(c)]
+        for c in children:  # 1
+            if c.dep_ in SUBJECT_DEPS:
+                return c
+        for c in children:  # 2
+            if c.dep_ == "agent":
+                objs = [g for g in c.children if g.dep_ == "pobj" and not skip(g)]
+                if objs:
+                    return objs[0]
+            if c.dep_ == "nsubjpass" and verb.lemma_.lower() == "quote":
+                return c
+        for c in children:  # 3
+            if c.i > verb.i and c.pos_ == "PROPN" and c.dep_ in INVERTED_SUBJECT_DEPS:
+                return c
+        head = verb.head
+        if head.i == verb.i:
+            return None
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not skip(head):  # 4
+            return head
+        if verb.dep_ not in SUBJECT_SHARING_DEPS and not skip(verb):
+            return None
+        verb = head
+    return None
+
+
+def noun_phrase(token: Token) -> Span:
+    """The subject's own words: the token and its left/right dependents up to a clause break."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    for c in token.lefts:
+        if c.dep_ not in NP_STOP_DEPS:
+            start = min(start, c.left_edge.i)
+    for c in token.rights:
+        if c.dep_ in NP_STOP_DEPS:
+            break
+        end = max(end, c.right_edge.i + 1)
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _possessed(names: Names, token: Token, name: Name) -> bool:
+    """Whether the name sits under a possessive ("Lukashenko's office"): then it is not the speaker."""
+    for c in token.children:
+        if c.dep_ == "poss" and c.left_edge.idx <= name.start < c.right_edge.idx + len(c.right_edge.text):
+            return True
+    return False
+
+
+def speaker_of(token: Token, names: Names) -> Speaker | None:
+    """The speaker a subject token stands for.
+
+    1. a name covering the token; 2. a person (then an organisation) named in
+    its phrase, not as a possessor ("the correspondent ... Vladimir Vorsobin");
+    3. a pronoun, resolved backwards ("which" goes to the noun it modifies);
+    4. "the" + role noun without a name, resolved backwards; 5. otherwise the
+    phrase itself ("Doctors in Almaty", "a British judge"), or the proper
+    names in it that the model did not recognise.
+    """
+    name = names.covering(token)  # 1
+    if name is not None:
+        return as_speaker(name)
+    np = noun_phrase(token)
+    inner = [n for n in names.within(np.start_char, np.end_char) if not _possessed(names, token, n)]
+    for kind in ("person", "org"):  # 2
+        for n in inner:
+            if n.kind == kind:
+                return as_speaker(n)
+    pron = pronoun_class(token)  # 3
+    if pron == "relative":
+        noun = token.head.head if token.head.dep_ == "relcl" else None
+        return speaker_of(noun, names) if noun is not None and noun.i != token.i else None
+    if pron is not None:
+        found = names.before(token.idx, pron)
+        return as_speaker(found) if found else None
+    role = role_class(token)  # 4
+    has_the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    has_poss = any(c.dep_ == "poss" for c in token.children)
+    if role and has_the and not has_poss and not inner:
+        found = names.before(token.idx, role)
+        return as_speaker(found) if found else None
+    if token.pos_ not in ("NOUN", "PROPN"):  # 5
+        return None
+    run = proper_name_run(np)
+    if run is not None:
+        return Speaker(run.text, run.start_char, run.end_char)
+    return Speaker(np.text, np.start_char, np.end_char)
+
+
+def proper_name_run(np: Span) -> Span | None:
+    """The last run of two or more capitalised proper nouns in a phrase the model gave no
+    entity ("the Russian political strategist Peter Miloserdov")."""
+    best = None
+    i = 0
+    while i < len(np):
+        j = i
+        while j < len(np) and np[j].pos_ == "PROPN" and np[j].text[:1].isupper() and np[j].ent_type_ not in ("GPE", "NORP", "LOC"):
+            j += 1
+        if j - i >= 2:
+            best = np[i:j]
+        i = max(j, i + 1)
+    return best
+
+
+def first_speaker_in(span: Span, names: Names) -> Speaker | None:
+    """Fallback when the parse gives no subject: the first person, organisation,
+    pronoun or role noun in a short attribution phrase."""
+    inner = names.within(span.start_char, span.end_char)
+    for kind in ("person", "org"):
+        for n in inner:
+            if n.kind == kind:
+                return as_speaker(n)
+    for tok in span:
+        if pronoun_class(tok) in ("person", "group"):
+            return speaker_of(tok, names)
+        if tok.pos_ in ("NOUN", "PROPN") and (role_class(tok) or tok.pos_ == "PROPN"):
+            return speaker_of(tok, names)
+    return None
