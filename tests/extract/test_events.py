@@ -603,3 +603,16 @@ def test_gold_precision_and_f1_floor():
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     f1 = 2 * precision * recall / (precision + recall)
     assert precision >= 0.85 and f1 >= 0.75, (precision, recall, f1)
+
+
+def test_a_one_line_snippet_is_its_own_report_but_a_headline_with_a_story_is_not():
+    """Regression: CASE 2021 snippets were read as headlines and lost every event."""
+    snippet = "Iraqi security forces arrested three members of Islamic State in Nineveh province"
+    document = Document(id="t", source="t", text=snippet, title_span=(0, len(snippet)))
+    parsed = next(nlp.parse([document]))
+    assert [e.sub_event_type for e in events(parsed, facts=DocFacts(document=document))] == ["Arrests"]
+    story = snippet + "\n\nThe arrests followed a raid on Monday."
+    document = Document(id="t", source="t", text=story, title_span=(0, len(snippet)))
+    parsed = next(nlp.parse([document]))
+    found = events(parsed, facts=DocFacts(document=document))
+    assert all(e.start > len(snippet) for e in found)

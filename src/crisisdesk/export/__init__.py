@@ -5,6 +5,7 @@ from __future__ import annotations
 import json as _json
 
 from ..registry import Registry
+from . import acled_csv
 from . import json as export_json
 from .geojson import to_geojson
 
@@ -19,3 +20,8 @@ def as_json(export: dict) -> str:
 @EXPORTERS.register("geojson", example="crisisdesk export --format geojson -o events.geojson")
 def as_geojson(export: dict) -> str:
     return _json.dumps(to_geojson(export), ensure_ascii=False, indent=1)
+
+
+@EXPORTERS.register("acled-csv", example="crisisdesk export --format acled-csv -o events.csv")
+def as_acled_csv(export: dict) -> str:
+    return acled_csv.to_csv(export)

@@ -11,9 +11,9 @@ The cascade for one document (numbers repeated in the code):
 4. settle the sentence: weak guesses (unattributed gunfire, bare casualty
    counts) give way to the event that explains them; guesses of one event type
    on one clause chain merge into one event;
-5. attach date, place and fatalities from the places, times and claims
-   extractors' facts (which may be empty: then date/place come only from the
-   publication date rule and the document's main place).
+5. attach date, place (`event_places`) and fatalities from the places, times
+   and claims extractors' facts (which may be empty: then the date comes only
+   from the publication date rule and the place is null).
 
 Dates follow the gold conventions: the time expression in the clause or its
 sentence; else, for ongoing present-tense narration, the publication date;
@@ -22,17 +22,17 @@ else null (a past fact with no anchor is not given the publication date).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Claim, DocFacts, Event, PlaceMention, TimeExpr
+from ..model import Claim, DocFacts, Event, TimeExpr
 from ..nlp import Parsed
 from ..registry import EXTRACTORS
 from . import modality
+from .event_places import event_place
 from .event_rules import (
     RULES,
     STRONG,
@@ -62,10 +62,9 @@ HARM_TYPES = VIOLENT_TYPES - {"Protests"}
 # ("the protesters opened fire on the military, and ... a shootout ensued").
 SHOOTING = frozenset({"shoot", "fire", "shot", "shooting", "gunfire", "open"})
 
-# ACLED geo_precision: 1 the place itself, 2 a nearby or containing named
-# place, 3 only a region or the country.
-PRECISE, NEARBY, REGIONAL = 1, 2, 3
-FINE_KINDS = frozenset({"city", "site"})
+# Strategic developments a government decides for its whole country (decrees,
+# appeals, deployments): placed at the country unless their clause names a place.
+NATIONAL_SUB_TYPES = frozenset({"Other", "Agreement", "Change to group/activity"})
 
 # A heading line has at most this many words (scraped section titles are short).
 HEADING_WORDS = 12
@@ -106,14 +105,32 @@ def is_protest_crisis(doc: Doc, parsed: Parsed) -> bool:
     )
 
 
-def skip_sentence(sent: Span, parsed: Parsed) -> bool:
-    """Boilerplate (captions, credits) and the headline carry no events."""
+def has_body(doc: Doc, document) -> bool:
+    """Whether article text stands outside the headline (a one-line snippet or alert is all headline)."""
+    title = document.title_span
+    if title is None:
+        return True
+    return any(
+        not (title[0] < sent.end_char and sent.start_char < title[1])
+        and not document.in_boilerplate(sent.start_char, sent.end_char)
+        and any(t.is_alpha for t in sent)
+        for sent in doc.sents
+    )
+
+
+def skip_sentence(sent: Span, parsed: Parsed, *, body: bool = True) -> bool:
+    """Boilerplate (captions, credits) and the headline carry no events.
+
+    The headline repeats the story's lead, so its events would be counted
+    twice; where there is no story beyond it (`body` false: a one-line
+    snippet or news alert), the headline is the report.
+    """
     document = parsed.document
     start, end = sent.start_char, sent.end_char
     if document.in_boilerplate(start, end):
         return True
     title = document.title_span
-    return title is not None and title[0] < end and start < title[1]
+    return body and title is not None and title[0] < end and start < title[1]
 
 
 def guesses_in(sent: Span, scene: Scene) -> Iterator[Guess]:
@@ -413,62 +430,6 @@ def framing_time(sent: Span, times: Sequence[TimeExpr], document) -> TimeExpr | 
     return opening[0] if opening else None
 
 
-def nearest(items: Sequence, pos: int, lo: int, hi: int):
-    """The item inside [lo, hi) closest to pos, or None."""
-    inside = [x for x in items if lo <= x.start and x.end <= hi]
-    if not inside:
-        return None
-    return min(inside, key=lambda x: abs(x.start - pos))
-
-
-def main_place(places: Sequence[PlaceMention], document) -> PlaceMention | None:
-    """The document's most-mentioned resolved place in its article text, countries first.
-
-    Reports are about one country; its name is the safest coarse place.
-    """
-    text_places = [
-        p for p in places if p.name and not document.in_boilerplate(p.start, p.end)
-    ]
-    if not text_places:
-        return None
-    counts = Counter((p.kind == "country", p.name) for p in text_places)
-    (_, name), _ = max(counts.items(), key=lambda kv: (kv[0][0], kv[1]))
-    return next(p for p in text_places if p.name == name)
-
-
-def precision_of(p: PlaceMention) -> int:
-    if p.kind in FINE_KINDS:
-        return PRECISE
-    if p.kind in ("admin1", "admin2"):
-        return NEARBY
-    return REGIONAL
-
-
-def event_place(
-    g: Guess,
-    bounds: tuple[int, int],
-    sent: Span,
-    places: Sequence[PlaceMention],
-    text: str,
-    fallback: PlaceMention | None,
-) -> tuple[PlaceMention | None, int | None]:
-    """5b. The clause's place, else its sentence's, else the paragraph's, else the document's."""
-    pos = g.trigger.idx
-    usable = [p for p in places if p.name]
-    for lo, hi in (bounds, (sent.start_char, sent.end_char)):
-        p = nearest(usable, pos, lo, hi)
-        if p is not None:
-            return p, precision_of(p)
-    lo, _ = paragraph_bounds(text, sent.start_char)
-    before = [p for p in usable if lo <= p.start < sent.start_char]
-    if before:
-        p = before[-1]
-        return p, max(NEARBY, precision_of(p))
-    if fallback is not None:
-        return fallback, REGIONAL
-    return None, None
-
-
 def event_fatalities(
     bounds: tuple[int, int], sent: Span, claims: Sequence[Claim], lone_in_sentence: bool
 ) -> int | None:
@@ -529,8 +490,9 @@ def events(parsed: Parsed, *, facts: DocFacts) -> Iterator[Event]:
     scene_ctx = is_protest_crisis(doc, parsed)  # 1.
     published = document.published
     settled = []
+    body = has_body(doc, document)
     for sent in doc.sents:
-        if skip_sentence(sent, parsed):
+        if skip_sentence(sent, parsed, body=body):
             continue
         scene = Scene(sent=sent, protest_context=scene_ctx)
         years = years_in(facts.times, sent.start_char, sent.end_char)
@@ -539,7 +501,6 @@ def events(parsed: Parsed, *, facts: DocFacts) -> Iterator[Event]:
         ]  # 2. 3.
         for group in settle(found):  # 4.
             settled.append(Settled(tuple(group), sent))
-    fallback = main_place(facts.places, document)
     harmful_sentences = {
         item.sent.start
         for item in settled
@@ -548,7 +509,7 @@ def events(parsed: Parsed, *, facts: DocFacts) -> Iterator[Event]:
     for item in settled:
         if is_toll_of_previous(item, harmful_sentences, doc, document.text):
             continue
-        yield make_event(item, parsed, facts, fallback, settled)
+        yield make_event(item, parsed, facts, settled)
 
 
 def is_toll_of_previous(
@@ -578,7 +539,6 @@ def make_event(
     item: Settled,
     parsed: Parsed,
     facts: DocFacts,
-    fallback: PlaceMention | None,
     settled: list[Settled],
 ) -> Event:
     """5. An Event row from a settled group: evidence span, date, place, fatalities, actors."""
@@ -586,7 +546,15 @@ def make_event(
     bounds = evidence_bounds(list(item.group))
     date, precision = event_date(lead, item.sent, facts.times, parsed.document)
     place, geo = event_place(
-        lead, bounds, item.sent, facts.places, parsed.document.text, fallback
+        trigger=lead.trigger,
+        bounds=bounds,
+        sent=item.sent,
+        paragraph_start=paragraph_bounds(parsed.document.text, item.sent.start_char)[0],
+        places=facts.places,
+        document=parsed.document,
+        national=lead.event_type == "Strategic developments"
+        and lead.sub_event_type in NATIONAL_SUB_TYPES,
+        violent=lead.event_type in HARM_TYPES,
     )
     lone = (
         sum(

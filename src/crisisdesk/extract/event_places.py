@@ -1,0 +1,224 @@
+"""Where an event happened: the place its clause locates it in, else the narrative's.
+
+The cascade (numbers repeated in the code), each step with ACLED's geo_precision:
+1. a *locative* place mention in the event's clause ("in Almaty", "the Almaty
+   airport"), nearest the trigger; a reference point ("near Almaty") only when
+   nothing else is named;
+2. a scope word in the clause: "across the country", "throughout the republic",
+   "nationwide" -> the document's main country (3); "the city", "local" -> the
+   city the narrative is in: the last city named before the sentence (2);
+3. a locative place elsewhere in the sentence;
+4. strategic developments (decrees, deployments, appeals) are national: the
+   document's main country (3);
+5. the last locative place of the paragraph before the sentence (2 at best);
+6. violence with no place in its paragraph: the narrative's city (2), the
+   crisis country's city the article names most;
+7. the crisis country (3): the country whose places the article names most.
+
+A place name is not a location when it is the agent ("Moscow sent
+paratroopers"), a possessor ("Russia's Sputnik news service"), half of a
+hyphenated modifier ("the Moscow-led alliance") or the object of a preposition
+that does not locate ("help from Moscow", "related to Kazakhstan").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import PlaceMention
+
+# ACLED geo_precision: 1 the place itself, 2 a nearby or containing named
+# place, 3 only a region or the country.
+PRECISE, NEARBY, REGIONAL = 1, 2, 3
+FINE_KINDS = frozenset({"city", "site"})
+
+# Prepositions whose object is not where the event happened: a source, a
+# companion, a topic, a comparison ("help from Moscow", "talks with Russia").
+NOT_LOCATING = frozenset(
+    {"from", "with", "against", "about", "by", "like", "than", "between", "among", "for", "to", "towards", "toward"}
+)
+
+# Verbs of sending whose "to X" object is the destination, i.e. the event's place
+# ("sent paratroopers to Kazakhstan", "troops were deployed to Almaty").
+MOTION_VERBS = frozenset({"send", "deploy", "dispatch", "bring", "fly", "move", "transfer", "arrive", "go", "head"})
+
+# "near Almaty": a reference point, weaker than the place named with "in".
+REFERENCE_POINT = frozenset({"near", "outside", "around", "towards", "beyond"})
+
+# Nouns that, with "the", "whole", "entire" or "across", mean the crisis country.
+COUNTRY_WORDS = frozenset({"country", "nation", "republic"})
+COUNTRY_ADVERBS = frozenset({"nationwide", "countrywide"})
+
+# Nouns of an area: a place that owns one is where it is ("Kazakhstan's western region"),
+# unlike a place that owns anything else ("Russia's Sputnik news service").
+AREA_NOUNS = frozenset(
+    {"region", "vicinity", "city", "capital", "province", "part", "north", "south", "east", "west",
+     "border", "territory", "area", "district", "town", "village", "street", "coast", "outskirts", "centre", "center"}
+)
+
+# Nouns and modifiers that mean the city the narrative is in ("the city", "local city hall").
+CITY_WORDS = frozenset({"city", "town"})
+LOCAL_WORDS = frozenset({"local"})
+
+# Determiners and modifiers that make a scope noun refer to one known place.
+DEFINITE = frozenset({"the", "this", "whole", "entire", "complete", "all"})
+
+
+def root_of(p: PlaceMention, doc: Doc) -> Token | None:
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def is_locative(p: PlaceMention, doc: Doc) -> bool:
+    """Whether a place mention names where something is, not who acts or whose it is."""
+    text = doc.text
+    if p.end < len(text) and text[p.end] in "-‑":  # "Moscow-led"
+        return False
+    root = root_of(p, doc)
+    if root is None:
+        return True
+    if root.dep_ == "nsubj" or root.dep_ == "poss" and root.head.lemma_ not in AREA_NOUNS:
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ in NOT_LOCATING:
+        return root.head.lower_ in ("to", "towards", "toward") and root.head.head.lemma_ in MOTION_VERBS
+    return True
+
+
+def is_reference_point(p: PlaceMention, doc: Doc) -> bool:
+    root = root_of(p, doc)
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ in REFERENCE_POINT
+
+
+def nearest_locative(
+    places: Sequence[PlaceMention], doc: Doc, pos: int, lo: int, hi: int
+) -> PlaceMention | None:
+    """1./3. The locative place inside [lo, hi) nearest `pos`; reference points last."""
+    inside = [p for p in places if lo <= p.start and p.end <= hi and is_locative(p, doc)]
+    if not inside:
+        return None
+    return min(inside, key=lambda p: (is_reference_point(p, doc), abs(p.start - pos)))
+
+
+def is_definite(tok: Token) -> bool:
+    return any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in tok.children) or (
+        tok.head.lower_ in ("across", "throughout", "over")
+    )
+
+
+def scope_in(doc: Doc, lo: int, hi: int, places: Sequence[PlaceMention]) -> tuple[str, int] | None:
+    """2. ('country', offset) when the clause speaks of the whole country, ('city', offset) of the city."""
+    named = [(p.start, p.end) for p in places]
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None:
+        return None
+    words = [t for t in span if not any(s <= t.idx < e for s, e in named)]  # "Republic Square" is a name
+    for tok in words:
+        if tok.lower_ in COUNTRY_ADVERBS or (
+            tok.lower_ in COUNTRY_WORDS and tok.tag_ in ("NN", "NNP") and is_definite(tok)
+        ):
+            return "country", tok.idx
+    for tok in words:
+        if tok.lower_ in LOCAL_WORDS or tok.lower_ in CITY_WORDS and tok.tag_ == "NN" and (
+            is_definite(tok) or any(c.lower_ in LOCAL_WORDS for c in tok.children)
+        ):
+            return "city", tok.idx
+    return None
+
+
+def article_places(places: Sequence[PlaceMention], doc: Doc, document) -> list[PlaceMention]:
+    """The resolved, locative place mentions of the article text (captions and agents left out)."""
+    return [
+        p for p in places
+        if p.name and not document.in_boilerplate(p.start, p.end) and is_locative(p, doc)
+    ]
+
+
+def main_country(located: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The crisis country: the one whose places (cities included) the article locates things in most.
+
+    Counting cities with their country keeps a report about Kazakhstan that
+    often names Russia as an actor placed in Kazakhstan; ties go to the first named.
+    """
+    votes = Counter(p.country for p in located if p.country)
+    if not votes:
+        return None
+    order = {c: i for i, c in reversed(list(enumerate(p.country for p in located)))}
+    best = max(votes, key=lambda c: (votes[c], -order[c]))
+    return next((p for p in located if p.country == best and p.kind == "country"), None)
+
+
+def narrative_city(located: Sequence[PlaceMention], country: str | None, paragraph: tuple[int, int]) -> PlaceMention | None:
+    """The city the narrative is in: the last one of the crisis country named earlier in the
+    paragraph, else the one the article names most (ties: the first named)."""
+    cities = [p for p in located if p.kind == "city" and (country is None or p.country == country)]
+    earlier = [p for p in cities if paragraph[0] <= p.start < paragraph[1]]
+    if earlier:
+        return earlier[-1]
+    if not cities:
+        return None
+    votes = Counter(p.name for p in cities)
+    best = max(votes, key=lambda n: votes[n])
+    return next(p for p in cities if p.name == best)
+
+
+def precision_of(p: PlaceMention) -> int:
+    if p.kind in FINE_KINDS:
+        return PRECISE
+    if p.kind in ("admin1", "admin2"):
+        return NEARBY
+    return REGIONAL
+
+
+def event_place(
+    *,
+    trigger: Token,
+    bounds: tuple[int, int],
+    sent: Span,
+    paragraph_start: int,
+    places: Sequence[PlaceMention],
+    document,
+    national: bool,
+    violent: bool,
+) -> tuple[PlaceMention | None, int | None]:
+    """The event's place and geo_precision (see the module docstring)."""
+    doc = sent.doc
+    usable = [p for p in places if p.name]
+    located = article_places(usable, doc, document)
+    country = main_country(located)
+    pos = trigger.idx
+    here = nearest_locative(usable, doc, pos, *bounds)  # 1.
+    scope = scope_in(doc, *bounds, usable)  # 2.
+    country_wide = scope is not None and scope[0] == "country" and country is not None
+    if country_wide and (here is None or abs(scope[1] - pos) < abs(here.start - pos)):
+        return country, REGIONAL
+    if here is not None:
+        return here, precision_of(here)
+    if scope is not None and scope[0] == "city":
+        in_sentence = [
+            p for p in located
+            if p.kind == "city" and sent.start_char <= p.start < sent.end_char
+        ]
+        city = in_sentence[0] if in_sentence else narrative_city(
+            located, country and country.country, (paragraph_start, sent.start_char)
+        )
+        if city is not None:
+            return city, NEARBY
+    p = nearest_locative(usable, doc, pos, sent.start_char, sent.end_char)  # 3.
+    if p is not None:
+        return p, precision_of(p)
+    if national and country is not None:  # 4.
+        return country, REGIONAL
+    before = [p for p in located if paragraph_start <= p.start < sent.start_char]  # 5.
+    if before:
+        p = before[-1]
+        return p, max(NEARBY, precision_of(p))
+    city = narrative_city(located, country and country.country, (paragraph_start, sent.start_char)) if violent else None
+    if city is not None:  # 6.
+        return city, NEARBY
+    fallback = country or (located[0] if located else None)  # 7.
+    if fallback is not None:
+        return fallback, REGIONAL
+    return None, None
