@@ -152,3 +152,51 @@ def test_seed_gold_quotes_are_mostly_found():
         ge = gs + len(g["text"])
         hits += any(max(0, min(ge, q.end) - max(gs, q.start)) * 2 >= ge - gs for q in found)
     assert hits >= 0.8 * len(gold["quotes"])
+
+
+# ---- general cases found by the PolNeAR benchmark (sentences written for the tests) ----
+
+
+def test_whole_paragraph_quote_continues_the_speaker_of_the_paragraph_before():
+    text = (
+        "Anna Weiss spoke to voters in Ohio on Monday. “We will fix the roads before winter,” she said.\n\n"
+        "“Every town deserves a working bridge and a clean river.”"
+    )
+    found = extract(text)
+    assert [(q[0], q[1]) for q in found] == [
+        ("We will fix the roads before winter,", "Anna Weiss"),
+        ("Every town deserves a working bridge and a clean river.", "Anna Weiss"),
+    ]
+
+
+def test_whole_paragraph_quote_after_a_reported_statement():
+    text = "Anna Weiss said the process leaves voters with no choice.\n\n“At the end nobody asks the public what it wants.”"
+    direct = [q for q in extract(text) if q[2]]
+    assert direct == [("At the end nobody asks the public what it wants.", "Anna Weiss", True, "quotes.marks")]
+
+
+def test_pronoun_goes_to_the_subject_not_the_nearer_object():
+    text = "During the debate, Peter Novak attacked Maria Lopez over her record on taxes. “She has raised taxes nine times,” he said."
+    assert only(text)[1] == "Peter Novak"
+
+
+def test_passive_agent_is_a_foreground_antecedent():
+    text = (
+        "The plan was approved on Monday by Senator Julia Stone, who thanked Mark Hale for his work. "
+        "She said that the council would send engineers to the town."
+    )
+    assert [q[1] for q in extract(text)] == ["Julia Stone"]
+
+
+def test_statement_saying_speaks_for_its_issuer():
+    got = only("Senator Mark Hale released a statement saying that the bill would hurt farmers.")
+    assert got[:3] == ("the bill would hurt farmers", "Mark Hale", False)
+
+
+def test_unrecognised_proper_noun_speaker_drops_its_apposition():
+    got = only("“We are seeing a backlash against trade,” said Alden, author of a book on trade.")
+    assert got[1] == "Alden"
+
+
+def test_interjected_is_a_reporting_verb():
+    assert only("“Because you would be in jail,” Mark Hale interjected.")[1] == "Mark Hale"

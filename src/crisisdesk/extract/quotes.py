@@ -8,9 +8,10 @@ before it found (`RULES`, in registration order):
 2. `marks`: words between quotation marks (paired by quotemarks.py), kept when
    something attributes them: a reporting verb after the closing mark ("...,"
    he said), a reporting verb governing them, "X said:" / "according to X,"
-   before them, an attributed quote just before them in the paragraph, or a
-   speaker introduced in the sentence before.  Unattributed marks are scare
-   quotes, titles or slogans and are dropped, as are fragments under
+   before them, an attributed quote just before them in the paragraph, a
+   speaker introduced in the sentence before, or -- for a quotation that is a
+   whole paragraph -- the speaker of the paragraph before.  Unattributed marks
+   are scare quotes, titles or slogans and are dropped, as are fragments under
    `MIN_QUOTE_WORDS` words;
 3. `dash-continuation`: "“...,” says X. – More words" continues X's quote;
 4. `heading-echo`: a quotation in a headline with no speaker of its own takes
@@ -388,6 +389,32 @@ def _previous_sentence(ctx: Context, start: int) -> Speaker | None | bool:
     return False
 
 
+def _previous_paragraph(ctx: Context, start: int, end: int) -> Speaker | None | bool:
+    """A quotation that is its whole paragraph continues the paragraph before it: the
+    speaker of its last attributed quotation, else of the statement it ends with
+    ("Steger said ... .\n\n“They want to blame it on something ...”")."""
+    text = ctx.text
+    p_start, p_end = ctx.para_of(start)
+    if text[p_start:start].strip(DOUBLE_MARKS + " ") or text[end:p_end].strip(DOUBLE_MARKS + SENTENCE_FINAL + ", "):
+        return False
+    index = next((i for i, p in enumerate(ctx.paras) if p == (p_start, p_end)), 0)
+    if index == 0:
+        return False
+    prev_start, prev_end = ctx.paras[index - 1]
+    earlier = [f for f in ctx.found if f.direct and prev_start <= f.start < prev_end and f.speaker is not None]
+    if earlier:
+        return earlier[-1].speaker
+    last = ctx.tokens(prev_end - 1, prev_end)
+    if last is None or ctx.is_heading(prev_start):
+        return False
+    for tok in last[0].sent:
+        if tok.idx >= prev_start and is_attribution_word(tok) and not ctx.in_quote(tok):
+            speaker = ctx.subject(tok)
+            if speaker is not None:
+                return speaker
+    return False
+
+
 def _inherited(ctx: Context, start: int) -> Speaker | None | bool:
     """The speaker of the last attributed quotation earlier in the same paragraph."""
     para_start = ctx.para_of(start)[0]
@@ -405,6 +432,7 @@ def _attribute(ctx: Context, start: int, end: int) -> tuple[Speaker | None, bool
         (lambda: _before_mark(ctx, start), False),
         (lambda: _inherited(ctx, start), True),
         (lambda: _previous_sentence(ctx, start), True),
+        (lambda: _previous_paragraph(ctx, start, end), True),
     ):
         found = finder()
         if found is not False:

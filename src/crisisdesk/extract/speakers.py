@@ -3,12 +3,13 @@
 A speaker is given as the words the text uses for them and their span.  When
 the text says "he", "they", "the expert" or "the alliance", the speaker is the
 nearest compatible name before it (a person for "he" and person roles, an
-organisation for organisation roles, either for "they"), and the span is that
-name's span.  Names inside quotations, on publishing platforms ("on Facebook")
-or in boilerplate are never antecedents.
+organisation for organisation roles, either for "they") that is not in the
+background of its sentence (an object, a possessor, the subject of a reported
+clause), and the span is that name's span.  Names inside quotations, on
+publishing platforms ("on Facebook") or in boilerplate are never antecedents.
 
-Limits: resolution is by distance only (no gender, number or salience), so
-"he" after a sentence naming two men goes to the second.
+Limits: no gender or number, so "she" after a sentence whose subject is a man
+goes to him.
 """
 
 from __future__ import annotations
@@ -38,6 +39,15 @@ INVERTED_SUBJECT_DEPS = frozenset({"dobj", "npadvmod", "attr", "dep", "appos", "
 ADJACENT_GAP_CHARS = 2
 # Clause links climbed looking for a subject; beyond this the verb is too far from its speaker.
 MAX_SUBJECT_CLIMB = 5
+# A pronoun's antecedent is preferably a name in the foreground of one of the last three
+# sentences (its own and the two before): news keeps the one who speaks as the subject,
+# while the nearest name is often an object ("Trump labeled Clinton ... . “...,” he said").
+SALIENT_SENTENCES = 3
+MAIN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "iobj", "dative", "poss"})
+REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+# Links from a name to the noun it names ("the Prime Minister, Nikol Pashinyan,").
+NAME_LINK_DEPS = frozenset({"appos", "compound", "flat"})
 
 
 @dataclass(frozen=True)
@@ -72,6 +82,7 @@ class Names:
                     ent.start_char, ent.end_char, ent.text, NAME_LABELS[ent.label_]
                 )
         self.document = document
+        self.doc = doc
         self.excluded = excluded
         self.all = sorted(
             (n for n in found.values() if n.text not in platforms and not document.in_boilerplate(n.start, n.end)),
@@ -113,12 +124,48 @@ class Names:
         return None
 
     def before(self, pos: int, kind: str) -> Name | None:
-        """The nearest allowed name of a compatible kind that ends before `pos`."""
+        """The antecedent of a pronoun or role noun at `pos`: among the allowed names of a
+        compatible kind before it, the nearest one within the last `SALIENT_SENTENCES`
+        sentences that is not in the background (an object, a possessor, or inside what
+        someone says: "During the debate, Trump labeled Clinton ... . “...,” he said" is
+        Trump), else the nearest."""
         kinds = COMPATIBLE[kind]
-        for n in reversed(self.all):
-            if n.end <= pos and n.kind in kinds and self._allowed(n):
+        candidates = [n for n in reversed(self.all) if n.end <= pos and n.kind in kinds and self._allowed(n)]
+        if not candidates:
+            return None
+        window = self._window_start(pos)
+        for n in candidates:
+            if n.start < window:
+                break
+            if not self._in_background(n):
                 return n
-        return None
+        return candidates[0]
+
+    def _window_start(self, pos: int) -> int:
+        span = self.doc.char_span(pos, min(pos + 1, len(self.doc.text)), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return pos
+        sent = span[0].sent
+        for _ in range(SALIENT_SENTENCES - 1):
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        return sent.start_char
+
+    def _in_background(self, name: Name) -> bool:
+        """Whether the name is an object or possessor, or the subject of a reported clause
+        ("Trump said Assad is stronger"): rarely the one a following pronoun means."""
+        span = self.doc.char_span(name.start, name.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        token = span.root
+        while token.dep_ in NAME_LINK_DEPS and token.head.i != token.i:
+            token = token.head
+        if token.dep_ == "pobj":
+            return token.head.dep_ != "agent"  # "confirmed by ... Pashinian" is the doer
+        if token.dep_ in OBJECT_DEPS:
+            return True
+        return token.dep_ in MAIN_SUBJECT_DEPS and token.head.dep_ in REPORTED_CLAUSE_DEPS
 
 
 def as_speaker(name: Name) -> Speaker:
@@ -132,7 +179,9 @@ def subject_of(verb: Token, skip: Callable[[Token], bool] = lambda t: False) -> 
     mayor"), or the subject of "was quoted as saying"; 3. an inverted subject
     after the verb ("said Tokayev"); 4. a participle or infinitive borrows its
     head's subject ("Psaki rushed to deny ..., saying that ..."), and a verb
-    modifying a noun has that noun as its subject ("Pashinyan, ..., announced").
+    modifying a noun has that noun as its subject ("Pashinyan, ..., announced"),
+    unless the noun is a document someone issued ("Pence released a statement
+    saying ...": the search goes on from "released").
     Subjects for which `skip` holds (inside a quotation) are passed over, and
     a verb inside a quotation passes the search on to its head.
     """
@@ -155,11 +204,26 @@ def subject_of(verb: Token, skip: Callable[[Token], bool] = lambda t: False) -> 
         if head.i == verb.i:
             return None
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not skip(head):  # 4
-            return head
+            issuer = _issuing_verb(head)
+            if issuer is None:
+                return head
+            verb = issuer
+            continue
         if verb.dep_ not in SUBJECT_SHARING_DEPS and not skip(verb):
             return None
         verb = head
     return None
+
+
+def _issuing_verb(noun: Token) -> Token | None:
+    """For a document noun ("released a statement saying", "in a message saying"), the verb
+    whose subject issued it; None for any other noun."""
+    if noun.lemma_.lower() not in lexicon().documents:
+        return None
+    carrier = noun.head
+    while carrier.pos_ not in ("VERB", "AUX") and carrier.head.i != carrier.i:
+        carrier = carrier.head
+    return carrier if carrier.pos_ in ("VERB", "AUX") and carrier.i != noun.i else None
 
 
 def noun_phrase(token: Token) -> Span:
@@ -192,9 +256,11 @@ def speaker_of(token: Token, names: Names) -> Speaker | None:
     1. a name covering the token; 2. a person (then an organisation) named in
     its phrase, not as a possessor ("the correspondent ... Vladimir Vorsobin");
     3. a pronoun, resolved backwards ("which" goes to the noun it modifies);
-    4. "the" + role noun without a name, resolved backwards; 5. otherwise the
-    phrase itself ("Doctors in Almaty", "a British judge"), or the proper
-    names in it that the model did not recognise.
+    4. "the" + role noun without a name, resolved backwards; 5. a proper noun
+    the model gave no name: its own run of proper nouns ("said Alden, author of
+    the book ..." is Alden, not the apposition); otherwise the phrase itself
+    ("Doctors in Almaty", "a British judge"), or the proper names in it that
+    the model did not recognise.
     """
     name = names.covering(token)  # 1
     if name is not None:
@@ -220,10 +286,24 @@ def speaker_of(token: Token, names: Names) -> Speaker | None:
         return as_speaker(found) if found else None
     if token.pos_ not in ("NOUN", "PROPN"):  # 5
         return None
+    own = own_name(token)
+    if own is not None:
+        return Speaker(own.text, own.start_char, own.end_char)
     run = proper_name_run(np)
     if run is not None:
         return Speaker(run.text, run.start_char, run.end_char)
     return Speaker(np.text, np.start_char, np.end_char)
+
+
+def own_name(token: Token) -> Span | None:
+    """A capitalised proper-noun token with the proper nouns compounded before it ("Edward Alden")."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return None
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and doc[start - 1].head.i == token.i:
+        start -= 1
+    return doc[start:end]
 
 
 def proper_name_run(np: Span) -> Span | None:

@@ -26,6 +26,7 @@ class Lexicon:
     verb_particles: dict[str, str]
     object_report: frozenset[str]
     statement_nouns: frozenset[str]
+    documents: frozenset[str]
     spun_forms: frozenset[str]
     according_to: tuple[str, ...]
     person_roles: frozenset[str]
@@ -53,6 +54,7 @@ def lexicon() -> Lexicon:
         verb_particles={k: v for k, v in raw["verb_particles"].items() if not k.startswith("_")},
         object_report=frozenset(_words(raw["object_report"])),
         statement_nouns=frozenset(_words(raw["statement_nouns"])),
+        documents=frozenset(_words(raw["documents"])),
         spun_forms=frozenset(_words(raw["spun"])),
         according_to=tuple(raw["according_to"]),
         person_roles=frozenset(_words(raw["person_roles"])),

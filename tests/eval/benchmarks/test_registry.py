@@ -13,7 +13,7 @@ from crisisdesk.eval.benchmarks.runner import run_texts
 
 
 def test_all_adapters_are_registered() -> None:
-    assert set(BENCHMARKS.names()) >= {"case2021", "trnews", "india_police_events"}
+    assert set(BENCHMARKS.names()) >= {"case2021", "trnews", "india_police_events", "polnear"}
     assert all(entry.example for entry in BENCHMARKS.entries())
 
 

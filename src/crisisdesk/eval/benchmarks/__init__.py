@@ -9,6 +9,7 @@ Each adapter module registers itself on import; add one module and one import be
 from . import (
     case2021,  # noqa: F401  (registers "case2021")
     india_police_events,  # noqa: F401  (registers "india_police_events")
+    polnear,  # noqa: F401  (registers "polnear")
     trnews,  # noqa: F401  (registers "trnews")
 )
 from .base import BENCHMARKS, BenchmarkResult, RunTexts
