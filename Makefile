@@ -36,3 +36,20 @@ test: install $(SYSDEPS)
 
 clean:
 	rm -rf out .pytest_cache
+
+.PHONY: fuzz audit lock bench
+# Long reliability run: 10 min of fuzzing, then the property/crash/hostile suites at high counts.
+fuzz: install $(SYSDEPS)
+	$(BIN)/python fuzz/fuzz.py --seconds $${FUZZ_SECONDS:-600}
+	CRISISDESK_FUZZ_EXAMPLES=500 CRISISDESK_CRASH_ROUNDS=10 $(BIN)/python -m pytest tests/properties tests/crash tests/hostile
+
+# Known vulnerabilities in the locked dependency set (needs PyPI's JSON API).
+audit: install
+	bash scripts/audit.sh
+
+lock: install
+	bash scripts/audit.sh lock
+
+# The benchmark table of the README.
+bench: install
+	$(BIN)/crisisdesk bench --docs 50 --markdown out/bench.md

@@ -8,6 +8,7 @@ is still cleaned for boilerplate and for the fields the container lacks.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from ..errors import InputError
 from ..model import Document
@@ -21,6 +22,18 @@ ID_HEX_CHARS = 16  # 64 bits: no collision expected below billions of documents
 # memory at spaCy's 1 GB per 100,000 characters); refusing here names the file
 # instead of failing mid-run.  A test keeps the two equal.
 MAX_TEXT_CHARS = 2_000_000
+# spaCy's tokenizer re-scans a whitespace-free run for prefixes, suffixes and
+# URLs once per piece it splits off, so its time grows with the square of the
+# run's length: 25,000 URL-like characters take 2 s, 200,000 take minutes, a
+# 2 MB minified or base64 blob hours (found by tests/hostile).  No word or URL
+# in prose comes near 5,000 characters (servers cap URLs at about 8 KB, most
+# real ones are under 2,000); longer runs are code or encoded data, not text.
+# Scripts written without spaces (CJK, kana, Hangul, Thai, fullwidth forms) are
+# exempt: the tokenizer keeps such a run whole in linear time (100,000
+# characters of Chinese in 0.1 s), and a paragraph of them is prose.
+MAX_RUN_WITHOUT_SPACE = 5_000
+_UNSPACED_SCRIPTS = "\u0e00-\u0e7f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+_LONG_RUN = re.compile(rf"[^\s{_UNSPACED_SCRIPTS}]{{{MAX_RUN_WITHOUT_SPACE + 1}}}")
 
 
 def document_id(text: str) -> str:
@@ -51,6 +64,12 @@ def build_document(
     """A Document with boilerplate, title, outlet and date; given metadata first."""
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(source, f"{len(text):,} characters is over the parser's {MAX_TEXT_CHARS:,}-character limit")
+    if (run := _LONG_RUN.search(text)) is not None:
+        raise InputError(
+            source,
+            f"over {MAX_RUN_WITHOUT_SPACE:,} characters without a space at character {run.start():,} "
+            "(code or encoded data, not prose)",
+        )
     cleaned = clean(text)
     title = title.strip() if title and title.strip() else None
     outlet = outlet.strip() if outlet and outlet.strip() else None
