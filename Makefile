@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.package-lock.json
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip "setuptools>=78.1.1"
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	$(BIN)/python -m crisisdesk.gazetteer
 	touch $(STAMP)

@@ -7,12 +7,9 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SEEDS = SHARED / "seeds"
-GOLD = SHARED / "gold"
-EXAMPLE = REPO / "examples" / "marvania"
-sys.path.insert(0, str(Path(__file__).parent))  # tests/pg.py
+sys.path.insert(0, str(Path(__file__).parent))  # tests/pg.py, tests/paths.py
+
+from paths import SEEDS  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@
 import crisisdesk
 from crisisdesk.model import Report
 
-from conftest import EXAMPLE
+from paths import EXAMPLE
 
 
 def test_all_names_exist():

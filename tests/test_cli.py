@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from crisisdesk.cli import app
 
-from conftest import EXAMPLE
+from paths import EXAMPLE
 
 runner = CliRunner()
 

@@ -42,19 +42,25 @@ def run(
     paths: Annotated[list[Path], typer.Argument(help="files and folders of reports (.txt .md .html .jsonl)")],
     db: DbOption = None,
     out: Annotated[Optional[str], typer.Option(help="folder for report.json")] = None,
-    processes: Annotated[Optional[int], typer.Option(help="worker processes for parsing")] = None,
+    processes: Annotated[Optional[int], typer.Option(help="worker processes (or Ray actors) for parsing")] = None,
+    engine: Annotated[Optional[str], typer.Option(help="executor for parsing and extraction: local or ray")] = None,
+    address: Annotated[Optional[str], typer.Option(
+        help="Ray cluster to join with --engine ray, e.g. ray://head:10001 (default: start Ray here)")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline directory")] = None,
     max_bytes: Annotated[Optional[int], typer.Option(help="skip files larger than this")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")] = False,
 ) -> None:
     """Read reports, extract their facts, store them and write out/report.json.
 
+    On a Ray cluster: crisisdesk run reports/ --engine ray --address ray://head:10001
+
     Example: crisisdesk run ../shared/seeds --db out/crisisdesk.db --out out
     """
     from .pipeline import run as run_pipeline
     from .summary import summary_tables
 
-    settings = Settings.load(db=db, out=out, processes=processes, model=model, max_bytes=max_bytes)
+    settings = Settings.load(db=db, out=out, processes=processes, engine=engine, address=address, model=model,
+                             max_bytes=max_bytes)
     try:
         with Progress(
             SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -83,11 +89,11 @@ def run(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="json")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json, geojson or acled-csv")] = "json",
     db: DbOption = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="file to write (default: stdout)")] = None,
 ) -> None:
-    """Write everything in the store in one exchange format: json or geojson.
+    """Write everything in the store in one exchange format: json, geojson or acled-csv (one row per event cluster).
 
     Example: crisisdesk export --format json --db out/crisisdesk.db -o report.json
     """
@@ -170,11 +176,12 @@ def bench(
     docs: Annotated[int, typer.Option(help="documents in the 1x corpus")] = 50,
     corpus: Annotated[Optional[list[Path]], typer.Option(help="folder(s) of .txt/.md reports to repeat")] = None,
     quick: Annotated[bool, typer.Option(help="skip the 10x, 2-process and re-run measurements")] = False,
+    repeat: Annotated[int, typer.Option(help="run each 1x pair this often, interleaved; the fastest counts")] = 3,
     markdown: Annotated[Optional[Path], typer.Option(help="also write the tables as Markdown here")] = None,
 ) -> None:
     """Measure throughput and peak memory of a full run against the bare spaCy parse.
 
-    Example: crisisdesk bench --docs 50 --markdown out/bench.md
+    Example: crisisdesk bench --docs 50 --repeat 3 --markdown out/bench.md
     """
     from .bench import render
     from .bench.suite import run_suite
@@ -182,7 +189,7 @@ def bench(
     root = Path(__file__).resolve().parents[2]
     sources = corpus or [root.parent / "shared" / "seeds", root / "examples" / "marvania"]
     try:
-        result = run_suite(sources, docs, scale=not quick, processes=not quick, rerun=not quick)
+        result = run_suite(sources, docs, scale=not quick, processes=not quick, rerun=not quick, repeat=max(1, repeat))
     except (ValueError, RuntimeError) as exc:
         _fail(CrisisdeskError(str(exc)))
     out = Console()
@@ -191,6 +198,29 @@ def bench(
     if markdown:
         markdown.parent.mkdir(parents=True, exist_ok=True)
         markdown.write_text(render.markdown(result) + "\n", encoding="utf-8")
+
+
+@app.command()
+def benchmark(
+    name: Annotated[str, typer.Argument(help="a registered benchmark: case2021, trnews, india_police_events")],
+    shared: Annotated[Optional[Path], typer.Option(help="the folder holding benchmarks/ (default: ../shared)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the measures as JSON")] = False,
+) -> None:
+    """Run crisisdesk on an external benchmark and print its measures next to the published anchor.
+
+    Example: crisisdesk benchmark case2021 --shared ../shared
+    """
+    from .eval.benchmarks import BENCHMARKS
+    from .eval.benchmarks.runner import run_texts
+
+    if name not in BENCHMARKS:
+        _fail(CrisisdeskError(f"unknown benchmark {name!r}; known: {', '.join(BENCHMARKS.names())}"))
+    folder = shared or Path(__file__).resolve().parents[2].parent / "shared"
+    try:
+        result = BENCHMARKS.get(name)(folder, run_texts)
+    except (OSError, CrisisdeskError) as exc:
+        _fail(CrisisdeskError(str(exc)))
+    sys.stdout.write((json.dumps(result.to_dict(), indent=1) if as_json else result.render()) + "\n")
 
 
 @app.command()

@@ -160,6 +160,17 @@ class FramingTerm:
     count: int
 
 
+@dataclass(frozen=True)
+class Fingerprint:
+    """What the reprint finder needs of a document, taken in the per-document stage
+    so that resolving never reloads the texts: the MinHash of its word shingles
+    (hex; empty when the text is too short to judge) and its content-word count."""
+
+    doc: str
+    minhash: str
+    content_words: int
+
+
 @dataclass
 class DocFacts:
     """Everything the per-document stage learned about one document."""
@@ -172,6 +183,7 @@ class DocFacts:
     claims: list[Claim] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     framing: list[FramingTerm] = field(default_factory=list)
+    fingerprints: list[Fingerprint] = field(default_factory=list)  # one, stored like the facts
     timings: dict[str, float] = field(default_factory=dict)
 
 

@@ -7,12 +7,14 @@ documents already in the store (same content hash) are not parsed again.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .engine import local
+from .engine import EXECUTORS
+from .errors import CrisisdeskError
 from .export import json as export_json
 from .ingest import read_paths
 from .model import Document, Skipped
@@ -20,6 +22,12 @@ from .resolve import resolve
 from .settings import Settings
 from .store import Store
 from .timing import StageClock
+
+
+# report.json in the format of `export.json.dumps` (a test keeps the two equal),
+# written in chunks: an indented dump of a large export held as one string, with
+# the encoder's pieces before the join, was the run's largest allocation.
+REPORT_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=1)
 
 
 @dataclass
@@ -57,13 +65,16 @@ def run(
     write_report: bool = True,
 ) -> RunResult:
     settings = settings or Settings.load()
+    if settings.engine not in EXECUTORS:
+        raise CrisisdeskError(f"unknown engine {settings.engine!r}; known: {', '.join(EXECUTORS.names())}")
+    executor = EXECUTORS.get(settings.engine)
     result = RunResult()
     clock = StageClock()
     store = Store(settings.db)
     try:
         items = clock.wrap("read", read_paths(paths, max_bytes=settings.max_bytes))
         documents = _new_documents(items, store.document_ids(), result)
-        for facts in local.run_documents(documents, settings, clock):
+        for facts in executor(documents, settings, clock):
             started = time.perf_counter()
             if store.add(facts):
                 result.stored += 1
@@ -79,7 +90,8 @@ def run(
             clock.seconds["parse"] -= clock.seconds["read"]
 
         started = time.perf_counter()
-        resolve(store)
+        with store.exclusive("resolve"):  # concurrent runs resolve one after another
+            resolve(store)
         clock.add("resolve", time.perf_counter() - started)
 
         started = time.perf_counter()
@@ -89,7 +101,9 @@ def run(
             out.mkdir(parents=True, exist_ok=True)
             result.report_path = out / "report.json"
             tmp = result.report_path.with_suffix(".json.tmp")
-            tmp.write_text(export_json.dumps(result.export), encoding="utf-8")
+            with tmp.open("w", encoding="utf-8") as f:
+                for chunk in REPORT_ENCODER.iterencode(result.export):
+                    f.write(chunk)
             tmp.replace(result.report_path)
         clock.add("export", time.perf_counter() - started)
     finally:

@@ -22,6 +22,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 16, "documents per nlp.pipe batch and per store transaction batch"),
     Setting("processes", 1, "worker processes for the per-document stage"),
     Setting("engine", "local", "executor for the per-document stage: local or ray"),
+    Setting("address", None, "Ray cluster to join with --engine ray (default: start Ray on this machine)"),
     Setting("db", "out/crisisdesk.db", "store: a SQLite file path or a postgresql:// URL"),
     Setting("out", "out", "folder for report.json and other outputs"),
     Setting("max_bytes", 20_000_000, "files larger than this many bytes are skipped"),
@@ -34,6 +35,7 @@ class Settings:
     batch_size: int = 16
     processes: int = 1
     engine: str = "local"
+    address: str | None = None
     db: str = "out/crisisdesk.db"
     out: str = "out"
     max_bytes: int = 20_000_000

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from crisisdesk.resolve.dedup import find_duplicates
+from crisisdesk.resolve.dedup import duplicates_of, find_duplicates, fingerprint
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
@@ -113,3 +113,38 @@ def test_short_texts_are_left_alone():
         )
         == {}
     )
+
+
+# A report on another subject, long enough to be judged, sharing no phrasing with the seeds.
+HARVEST = (
+    "Farmers across the northern valleys began gathering an unusually large wheat harvest this week, "
+    "helped by mild autumn weather and late rainfall. Cooperative managers expect grain prices to soften "
+    "as silos fill, while millers welcome steady supplies before winter. Agronomists credit improved seed "
+    "varieties, careful irrigation and fewer pests. Rail operators added freight wagons to carry sacks "
+    "toward coastal ports, where exporters negotiate contracts with overseas bakeries and breweries."
+)
+
+
+def test_stored_fingerprints_need_the_texts_of_candidate_pairs_only():
+    """Resolving holds fingerprints, not texts: only a suspected copy's pair is read."""
+    docs = [(name, text, "2022-01-06") for name, text in seeds()]
+    name, text = seeds()[1]
+    docs.append(("reprint", reboilerplate(text), "2022-01-07"))
+    docs.append(("harvest", HARVEST, "2022-01-07"))
+    texts = {d: t for d, t, _ in docs}
+    asked: list[str] = []
+
+    def text_of(doc_id: str) -> str:
+        asked.append(doc_id)
+        return texts[doc_id]
+
+    found = duplicates_of([(d, fingerprint(d, t), pub) for d, t, pub in docs], text_of)
+    assert found == {"reprint": name}
+    assert {name, "reprint"} <= set(asked)
+    assert "harvest" not in asked
+
+
+def test_a_fingerprint_is_a_kilobyte_whatever_the_length_of_the_text():
+    _, text = seeds()[0]
+    assert len(fingerprint("a", text).minhash) == len(fingerprint("b", text * 10).minhash) == 1024
+    assert fingerprint("c", "Protests continue.").minhash == ""

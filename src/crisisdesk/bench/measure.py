@@ -6,13 +6,13 @@ import json
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
 
-# How often the process tree's memory is sampled; short enough to catch the
-# peak of a batch (a batch of 16 documents takes well over 100 ms to parse).
+# How often the process tree is sampled; short enough to catch the peak of a
+# batch (a batch of 16 documents takes well over 100 ms to parse).
 SAMPLE_EVERY_S = 0.05
 
 
@@ -22,7 +22,9 @@ class Measurement:
     words: int
     seconds: float
     peak_rss_mb: float
-    stages: dict
+    stages: dict = field(default_factory=dict)
+    cpu_seconds: float = 0.0  # user + system on the clock, worker processes included
+    load_seconds: float = 0.0  # the warm-up before the clock (see worker.py)
 
     @property
     def words_per_s(self) -> float:
@@ -60,4 +62,5 @@ def measure(args: list[str], words: int, workdir: Path) -> Measurement:
         raise RuntimeError(f"benchmark worker failed: {' '.join(cmd)}")
     data = json.loads(result_file.read_text(encoding="utf-8"))
     return Measurement(docs=data["docs"], words=words, seconds=data["seconds"], peak_rss_mb=peak / 2**20,
-                       stages=data.get("stages", {}))
+                       stages=data.get("stages", {}), cpu_seconds=data.get("cpu_seconds", 0.0),
+                       load_seconds=data.get("load_seconds", 0.0))

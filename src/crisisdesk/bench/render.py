@@ -22,6 +22,8 @@ def verdicts(r: BenchResult) -> list[tuple[str, float | None, str, bool | None]]
 
     add("full run / bare parse, words/s", r.ratio("full run", "bare parse", "words_per_s"),
         f">= {TARGET_THROUGHPUT_RATIO}", lambda v: v >= TARGET_THROUGHPUT_RATIO)
+    add("full run / bare parse, words per CPU second", r.ratio("bare parse", "full run", "cpu_seconds"),
+        f">= {TARGET_THROUGHPUT_RATIO}", lambda v: v >= TARGET_THROUGHPUT_RATIO)
     add("full run peak RSS, 10x docs / 1x", r.ratio("full run, 10x docs", "full run", "peak_rss_mb"),
         f"<= {TARGET_MEMORY_GROWTH}", lambda v: v <= TARGET_MEMORY_GROWTH)
     add("full run, 2 processes / 1 process, words/s",
@@ -33,14 +35,14 @@ def verdicts(r: BenchResult) -> list[tuple[str, float | None, str, bool | None]]
 
 
 def tables(r: BenchResult) -> list[Table]:
-    main = Table(title=f"{r.docs} documents, {r.words} words; {r.machine}")
-    for col in ("measurement", "seconds", "words/s", "docs/s", "vs bare parse", "peak RSS MB"):
+    main = Table(title=f"{r.docs} documents, {r.words} words; {r.machine}; load average {r.load}")
+    for col in ("measurement", "seconds", "words/s", "docs/s", "vs bare parse", "CPU s", "load s", "peak RSS MB"):
         main.add_column(col, justify="left" if col == "measurement" else "right")
     for name, m in r.rows.items():
         bare = r.rows.get("bare parse, 10x docs" if "10x" in name else "bare parse")
         ratio = f"{m.words_per_s / bare.words_per_s:.2f}" if bare and bare.words_per_s and "re-run" not in name else ""
         main.add_row(name, f"{m.seconds:.1f}", f"{m.words_per_s:,.0f}", f"{m.docs_per_s:.1f}", ratio,
-                     f"{m.peak_rss_mb:,.0f}")
+                     f"{m.cpu_seconds:.1f}", f"{m.load_seconds:.1f}", f"{m.peak_rss_mb:,.0f}")
     stages = Table(title="full run: seconds per stage")
     stages.add_column("stage")
     stages.add_column("seconds", justify="right")
@@ -56,10 +58,12 @@ def tables(r: BenchResult) -> list[Table]:
 
 
 def markdown(r: BenchResult) -> str:
-    lines = [f"{r.docs} documents ({r.words} words) on {r.machine}.", "",
-             "| measurement | seconds | words/s | docs/s | peak RSS MB |", "|---|---:|---:|---:|---:|"]
+    lines = [f"{r.docs} documents ({r.words} words) on {r.machine}; 1-minute load average {r.load}.", "",
+             "| measurement | seconds | words/s | docs/s | CPU s | load s | peak RSS MB |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
     for name, m in r.rows.items():
-        lines.append(f"| {name} | {m.seconds:.1f} | {m.words_per_s:,.0f} | {m.docs_per_s:.1f} | {m.peak_rss_mb:,.0f} |")
+        lines.append(f"| {name} | {m.seconds:.1f} | {m.words_per_s:,.0f} | {m.docs_per_s:.1f} | {m.cpu_seconds:.1f} | "
+                     f"{m.load_seconds:.1f} | {m.peak_rss_mb:,.0f} |")
     lines += ["", "| ratio | measured | target | met |", "|---|---:|---|---|"]
     for what, value, target, ok in verdicts(r):
         lines.append(f"| {what} | {'not run' if value is None else f'{value:.2f}'} | {target} | "

@@ -7,7 +7,7 @@ field names and meanings follow the contract, and unknown values are null.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
 
@@ -73,7 +73,7 @@ def build(store: Store) -> dict:
 
     return {
         "schema": SCHEMA_NAME,
-        "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "generated_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "documents": documents,
         "places": places,
         "actors": actors,

@@ -235,9 +235,22 @@ def speech_verb(tok: Token) -> Attribution | None:
     return None
 
 
+# Key of the document text memoised in `Doc.user_data` (see `text_of`).
+TEXT_KEY = "crisisdesk.attribution.text"
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, built once per Doc: spaCy joins every token anew on each access,
+    which made the per-sentence lookups here cost a pass over the whole document."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def quotations(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of the quotations in a text (marks included), paired per paragraph."""
-    text = doc.text
+    text = text_of(doc)
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(text):
@@ -265,7 +278,7 @@ def _paragraph(text: str, index: int) -> tuple[int, int]:
 def _tagged_speaker(doc: Doc, quote: tuple[int, int]) -> Attribution | None:
     """The speaker a speech verb right after (or right before) a quotation names."""
     start, end = quote
-    after = doc.char_span(end, min(len(doc.text), end + SPEAKER_TAG_WINDOW), alignment_mode="expand")
+    after = doc.char_span(end, min(len(text_of(doc)), end + SPEAKER_TAG_WINDOW), alignment_mode="expand")
     if after is not None:
         for tok in after:
             if tok.idx > end and tok.is_sent_start:
@@ -297,7 +310,7 @@ def quote_speaker(tok: Token) -> Attribution | None:
     holding = [q for q in quotes if q[0] < tok.idx < q[1]]
     if not holding:
         return None
-    para_start, _ = _paragraph(doc.text, tok.idx)
+    para_start, _ = _paragraph(text_of(doc), tok.idx)
     index = quotes.index(holding[0])
     for quote in reversed(quotes[: index + 1]):
         if quote[1] <= para_start:
@@ -311,7 +324,7 @@ def quote_speaker(tok: Token) -> Attribution | None:
 def next_sentence(sent: Span) -> Attribution | None:
     """4. "This was reported by X" opening the next sentence of the same paragraph."""
     doc = sent.doc
-    if sent.end >= len(doc) or "\n" in doc.text[sent.end_char : doc[sent.end].idx]:
+    if sent.end >= len(doc) or "\n" in text_of(doc)[sent.end_char : doc[sent.end].idx]:
         return None
     following = doc[sent.end].sent
     if following[0].lower_ not in ("this", "these", "that", "the"):

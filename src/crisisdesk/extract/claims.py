@@ -382,7 +382,7 @@ def claims(parsed: Parsed, *, facts: DocFacts) -> Iterator[Claim]:
     for sent in doc.sents:
         if document.in_boilerplate(sent.start_char, sent.end_char):
             continue
-        paragraph = _paragraph_id(doc.text, sent.start_char)
+        paragraph = _paragraph_id(document.text, sent.start_char)
         own_source = attribution.according_to(sent, sent[0]) is not None
         if opens_report(sent):
             report_paragraph = paragraph

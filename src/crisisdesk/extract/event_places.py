@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..model import PlaceMention
+from .attribution import text_of
 
 # ACLED geo_precision: 1 the place itself, 2 a nearby or containing named
 # place, 3 only a region or the country.
@@ -74,7 +75,7 @@ def root_of(p: PlaceMention, doc: Doc) -> Token | None:
 
 def is_locative(p: PlaceMention, doc: Doc) -> bool:
     """Whether a place mention names where something is, not who acts or whose it is."""
-    text = doc.text
+    text = text_of(doc)
     if p.end < len(text) and text[p.end] in "-‑":  # "Moscow-led"
         return False
     root = root_of(p, doc)

@@ -107,6 +107,22 @@ CURRENCY_SIGNS = {"$", "£", "€", "₽", "¥", "₸", "₴", "us$"}
 NOT_COUNT_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 
 
+# Words a quantity can start with (2. "a thousand", "twenty"; 1. "dozens",
+# "tens of", "several hundred"); any other token starts one only if it holds a digit.
+STARTING_WORDS = (
+    set(UNITS) | set(TENS) | set(VAGUE_PLURALS) | set(VAGUE_MULTIPLIERS)
+    | {phrase.split()[0] for phrase in SEVERAL} | {"a", "one"}
+)
+
+
+def may_start_quantity(token: Token) -> bool:
+    """Whether a quantity can begin at this token: a cheap test that spares the full
+    reading of the nine tokens in ten that are plain words."""
+    return token.lower_ in STARTING_WORDS or token.text.lower() in STARTING_WORDS or any(
+        c.isdigit() for c in token.text
+    )
+
+
 @dataclass(frozen=True)
 class Quantity:
     """Tokens [start, end) of one stated quantity and what they mean."""
@@ -247,9 +263,13 @@ def find_quantities(tokens: Sequence[Token]) -> list[Quantity]:
     4. a qualifier phrase before it ("more than", "up to", "about").
     Numbers that `is_not_a_count` are skipped.
     """
+    tokens = list(tokens)  # each Token made once: a Span makes a new one on every index
     found: list[Quantity] = []
     i = 0
     while i < len(tokens):
+        if not may_start_quantity(tokens[i]):
+            i += 1
+            continue
         start = i
         vague = _vague(tokens, i)
         if vague:  # 1.

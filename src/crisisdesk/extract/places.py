@@ -243,9 +243,22 @@ def is_generic(doc: Doc, c: Candidate) -> bool:
     return span is not None and len(span) == 1 and span[0].is_stop and not span[0].is_upper
 
 
+# Key of the entity tuple memoised in `Doc.user_data` (see `entities`).
+ENTS_KEY = "crisisdesk.places.ents"
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once per Doc: spaCy makes new Span objects on every access,
+    and every candidate of the document asks."""
+    ents = doc.user_data.get(ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[ENTS_KEY] = tuple(doc.ents)
+    return ents
+
+
 def is_part_of_person(doc: Doc, c: Candidate) -> bool:
     """"Nursultan" in "Nursultan Nazarbayev", "Vladimir" in "Vladimir Putin": a name part."""
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ == "PERSON" and ent.start_char <= c.start and c.end <= ent.end_char:
             return (ent.end_char - ent.start_char) > (c.end - c.start)
     return False
@@ -253,7 +266,7 @@ def is_part_of_person(doc: Doc, c: Candidate) -> bool:
 
 def exact_label(doc: Doc, c: Candidate) -> str | None:
     """The label of a parser entity with exactly the candidate's span, if any."""
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.start_char == c.start and ent.end_char == c.end:
             return ent.label_
     return None

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Document, EntityMention
+from .attribution import text_of
 from .speech import lexicon, pronoun_class, role_class
 
 NAME_LABELS = {"PERSON": "person", "ORG": "org", "NORP": "group"}
@@ -119,7 +120,7 @@ class Names:
         """A person named right before the token ("... Leonid Kalashnikov stated")."""
         for n in reversed(self.all):
             if n.end <= token.idx:
-                gap = token.doc.text[n.end : token.idx]
+                gap = text_of(token.doc)[n.end : token.idx]
                 return n if n.kind == "person" and len(gap) <= ADJACENT_GAP_CHARS and not gap.strip() and self._allowed(n) else None
         return None
 
@@ -142,7 +143,7 @@ class Names:
         return candidates[0]
 
     def _window_start(self, pos: int) -> int:
-        span = self.doc.char_span(pos, min(pos + 1, len(self.doc.text)), alignment_mode="expand")
+        span = self.doc.char_span(pos, min(pos + 1, len(text_of(self.doc))), alignment_mode="expand")
         if span is None or len(span) == 0:
             return pos
         sent = span[0].sent

@@ -62,6 +62,9 @@ class Gazetteer:
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._cache: dict[tuple[str, str, tuple[str, ...] | None], tuple[Match, ...]] = {}
         self._countries: dict[str, Entry] | None = None
+        # Every capitalised token of every document is asked about (places'
+        # country focus); a few hundred distinct words cover a corpus.
+        self._demonyms: dict[str, str | None] = {}
 
     def close(self) -> None:
         self._con.close()
@@ -115,10 +118,15 @@ class Gazetteer:
 
     def demonym(self, word: str) -> str | None:
         """The country (ISO alpha-2) a demonym names: "Kazakh", "Russians" -> KZ, RU."""
+        if word in self._demonyms:
+            return self._demonyms[word]
+        found = None
         key = fold(word)
         for candidate in (key, key[:-1] if key.endswith("s") else None):
             if candidate:
                 row = self._con.execute("SELECT country FROM demonyms WHERE key = ?", (candidate,)).fetchone()
                 if row:
-                    return row[0]
-        return None
+                    found = row[0]
+                    break
+        self._demonyms[word] = found
+        return found

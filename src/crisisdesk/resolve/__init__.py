@@ -1,6 +1,7 @@
 """The cross-document stage: identities, clusters and groups over stored facts.
 
-It reads facts, never parses, so its memory grows with the number of facts;
+It reads facts, never parses or holds texts (reprints are found from stored
+MinHash fingerprints), so its memory grows with the number of facts;
 it writes every resolved id back in one transaction (`Store.save_resolution`).
 Steps, in order, each feeding the next:
 1. reprints and rewrites (duplicate_of), so clusters count independent sources;
@@ -14,13 +15,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
+from collections.abc import Callable
+
+from sqlalchemy import select
 
 from ..extract.attribution import primary_source
-from ..model import Claim, EntityMention, Event, PlaceMention, Quote
-from ..store import Store
+from ..model import Claim, EntityMention, Event, Fingerprint, PlaceMention, Quote
+from ..store import Store, schema
 from .actors import ActorIndex, resolve_actors
 from .claims import group_claims
-from .dedup import find_duplicates
+from .dedup import duplicates_of, fingerprint
 from .event_actors import event_actor
 from .events import EventRow, cluster_events
 from .places import resolve_places
@@ -51,8 +55,24 @@ def _quotes(store: Store, index: ActorIndex, columns: Columns) -> None:
         columns["quotes"][row_id] = {"speaker": speaker}
 
 
-def _duplicates(documents: list[dict]) -> dict[str, str | None]:
-    found = find_duplicates([(d["id"], d["text"], d["published"]) for d in documents])
+def _text_of(store: Store) -> Callable[[str], str]:
+    """One document's text, fetched when the reprint finder needs it."""
+
+    def text_of(doc_id: str) -> str:
+        with store.engine.connect() as conn:
+            return conn.execute(select(schema.documents.c.text).where(schema.documents.c.id == doc_id)).scalar_one()
+
+    return text_of
+
+
+def _duplicates(store: Store, documents: list[dict]) -> dict[str, str | None]:
+    """1. From the stored fingerprints; a document stored without one (by an
+    older crisisdesk) gets it from its text here."""
+    text_of = _text_of(store)
+    stored = {fp.doc: fp for _, fp in store.facts("fingerprints", Fingerprint)}
+    docs = [(d["id"], stored.get(d["id"]) or fingerprint(d["id"], text_of(d["id"])), d["published"])
+            for d in documents]
+    found = duplicates_of(docs, text_of)
     return {d["id"]: found.get(d["id"]) for d in documents}
 
 
@@ -120,9 +140,9 @@ def _claims(store: Store, index: ActorIndex, published: dict[str, str], columns:
 
 def resolve(store: Store) -> None:
     columns: Columns = defaultdict(dict)
-    documents = list(store.documents())
+    documents = list(store.documents(with_text=False))
     published = {d["id"]: d["published"] for d in documents if d["published"]}
-    duplicates = _duplicates(documents)
+    duplicates = _duplicates(store, documents)
     places, place_refs = _places(store, columns)
     index = _actors(store, columns)
     _claims(store, index, published, columns)

@@ -16,6 +16,10 @@ The cascade:
 4. families: connected components of confirmed pairs; the original is the
    earliest published (undated documents count as latest, then input order).
 
+Step 2's signature is taken per document (`fingerprint`, in the per-document
+stage) and stored, so the resolve stage holds 1 KB per document, not its text;
+step 3 reads the texts of candidate pairs only.
+
 Limits: a translation of a story into another language, or a rewrite that
 changes most of its words, is not found; two short notices that share a
 formula (a one-line wire flash) may be joined, so documents under
@@ -25,9 +29,12 @@ formula (a one-line wire flash) may be joined, so documents under
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
+
+from ..model import Fingerprint
 
 # Word n-gram size for shingles: 2-grams keep enough order to tell stories
 # apart while surviving one substituted word in every few (3-grams lose most
@@ -36,6 +43,11 @@ SHINGLE_WORDS = 2
 
 # MinHash permutations: 128 gives a Jaccard estimate within about +-0.09.
 NUM_PERM = 128
+
+# The hashing scheme, named so that stored signatures are read back with the
+# one that made them (datasketch 2 refuses to guess); its values fit 32 bits.
+MINHASH_SCHEME = "affine32"
+HASH_DTYPE = "<u4"
 
 # LSH candidate threshold on estimated shingle Jaccard.  Independent reports of
 # the same crisis share well under 0.1 of their 2-gram shingles; a spun copy
@@ -180,10 +192,23 @@ def containment(a: set[str], b: set[str]) -> float:
 
 
 def signature(items: set[str]) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM)
-    for s in items:
-        m.update(s.encode("utf-8"))
+    """The MinHash of a shingle set, hashed in one vectorised batch (same values as one by one)."""
+    m = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME)
+    m.update_batch([s.encode("utf-8") for s in items])
     return m
+
+
+def fingerprint(doc_id: str, text: str) -> Fingerprint:
+    """1.-2. for one document: its shingle MinHash, if it has enough content words."""
+    tokens = words(text)
+    count = len(content_words(tokens))
+    minhash = signature(shingles(tokens)).hashvalues.astype(HASH_DTYPE).tobytes().hex() if count >= MIN_WORDS else ""
+    return Fingerprint(doc=doc_id, minhash=minhash, content_words=count)
+
+
+def _minhash(fp: Fingerprint) -> MinHash:
+    values = np.frombuffer(bytes.fromhex(fp.minhash), dtype=HASH_DTYPE)
+    return MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME, hashvalues=values)
 
 
 def find_duplicates(docs: Sequence[tuple[str, str, str | None]]) -> dict[str, str]:
@@ -192,17 +217,27 @@ def find_duplicates(docs: Sequence[tuple[str, str, str | None]]) -> dict[str, st
     `docs` are (id, text, published YYYY-MM-DD or None).  Originals and
     independent documents do not appear in the result.
     """
+    texts = {doc_id: text for doc_id, text, _ in docs}
+    return duplicates_of([(d, fingerprint(d, t), pub) for d, t, pub in docs], texts.__getitem__)
+
+
+def duplicates_of(docs: Sequence[tuple[str, Fingerprint, str | None]], text_of: Callable[[str], str]) -> dict[str, str]:
+    """`find_duplicates` over stored fingerprints; `text_of(id)` is asked only for candidates."""
     order = {doc_id: i for i, (doc_id, _, _) in enumerate(docs)}
     published = {doc_id: pub for doc_id, _, pub in docs}
-    tokens = {doc_id: words(text) for doc_id, text, _ in docs}
-    content = {doc_id: content_words(t) for doc_id, t in tokens.items()}
-    eligible = [d for d in order if len(content[d]) >= MIN_WORDS]
+    eligible = [d for d, fp, _ in docs if fp.content_words >= MIN_WORDS]
 
     lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)  # 2.
-    sigs = {}
+    sigs = {d: _minhash(fp) for d, fp, _ in docs if fp.content_words >= MIN_WORDS}
     for d in eligible:
-        sigs[d] = signature(shingles(tokens[d]))
         lsh.insert(d, sigs[d])
+
+    content: dict[str, set[str]] = {}
+
+    def content_of(d: str) -> set[str]:
+        if d not in content:
+            content[d] = content_words(words(text_of(d)))
+        return content[d]
 
     parent = {d: d for d in eligible}
 
@@ -216,7 +251,7 @@ def find_duplicates(docs: Sequence[tuple[str, str, str | None]]) -> dict[str, st
         for other in lsh.query(sigs[d]):
             if other == d:
                 continue
-            if containment(content[d], content[other]) >= CONFIRM_CONTAINMENT:  # 3.
+            if containment(content_of(d), content_of(other)) >= CONFIRM_CONTAINMENT:  # 3.
                 parent[root(d)] = root(other)
 
     families: dict[str, list[str]] = {}  # 4.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Romanisation pairs of Russian/Kazakh letters that English texts use
 # interchangeably; each pair is folded to one spelling.  Order matters: longer
@@ -45,6 +46,12 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Distinct names in a large corpus's mentions; resolving actors folds each name
+# once per comparison, so the same few thousand strings are folded again and again.
+FOLD_CACHE_SIZE = 65_536
+
+
+@lru_cache(maxsize=FOLD_CACHE_SIZE)
 def fold(text: str) -> str:
     """Lower-case, ASCII, transliteration-folded, no doubled letters or punctuation."""
     s = ascii_fold(text).lower().replace("organisation", "organization")

@@ -14,7 +14,7 @@ import typing
 
 from sqlalchemy import Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
-from ..model import Claim, EntityMention, Event, FramingTerm, PlaceMention, Quote, TimeExpr
+from ..model import Claim, EntityMention, Event, Fingerprint, FramingTerm, PlaceMention, Quote, TimeExpr
 
 SCHEMA_VERSION = 1
 
@@ -112,4 +112,5 @@ FACT_TABLES: dict[str, tuple[Table, str, type]] = {
     "claims": (fact_table("claims", Claim, ("source", "claim_group")), "claims", Claim),
     "quotes": (fact_table("quotes", Quote, ("speaker",)), "quotes", Quote),
     "framing": (fact_table("framing", FramingTerm, ()), "framing", FramingTerm),
+    "fingerprints": (fact_table("fingerprints", Fingerprint, ()), "fingerprints", Fingerprint),
 }
