@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from sqlalchemy.exc import DBAPIError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -72,6 +73,8 @@ def run(
             )
     except CrisisdeskError as exc:
         _fail(exc)
+    except DBAPIError as exc:  # the database refused: one line, what it said
+        _fail(CrisisdeskError(f"store {settings.db}: {exc.orig}"))
     for s in result.skipped:
         console.print(f"skipped {s.source}: {s.reason}", highlight=False, markup=False)
     if not quiet:
