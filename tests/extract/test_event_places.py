@@ -79,3 +79,25 @@ def test_crisis_country_outvotes_a_country_named_more_often_as_an_actor() -> Non
         "The Internet was disconnected in the country."
     )
     assert place_of(text, "internet-shutdown") == ("Kazakhstan", 3)
+
+
+def _events_of(text):
+    from crisisdesk.extract import extract_all
+    from crisisdesk.model import Document
+    from crisisdesk.nlp import parse
+
+    document = Document(id="t", source="t", text=text, published="2025-03-06")
+    return extract_all(next(parse([document]))).events
+
+
+def test_a_place_the_gazetteer_does_not_know_leaves_the_event_unplaced():
+    events = _events_of("Protesters set fire to the town hall in Teska on Tuesday.\n\n"
+                        "The United Nations office in Geneva called for restraint.")
+    assert events and all(e.place_text is None for e in events)
+
+
+def test_a_city_named_once_in_passing_is_no_fallback():
+    events = _events_of("Rioters looted two banks overnight, police said.\n\n"
+                        "Talks between the government and protest leaders will begin in Vienna next week.")
+    looting = [e for e in events if e.event_type == "Riots"]
+    assert looting and all(e.place_text is None for e in looting)

@@ -3,7 +3,8 @@
 The cascade (numbers repeated in the code), each step with ACLED's geo_precision:
 1. a *locative* place mention in the event's clause ("in Almaty", "the Almaty
    airport"), nearest the trigger; a reference point ("near Almaty") only when
-   nothing else is named;
+   nothing else is named; 1b. a locative name the gazetteer does not know
+   ("clashes in Teska"): unknown, null, rather than another place of the article;
 2. a scope word in the clause: "across the country", "throughout the republic",
    "nationwide" -> the document's main country (3); "the city", "local" -> the
    city the narrative is in: the last city named before the sentence (2);
@@ -13,7 +14,8 @@ The cascade (numbers repeated in the code), each step with ACLED's geo_precision
 5. the last locative place of the paragraph before the sentence (2 at best);
 6. violence with no place in its paragraph: the narrative's city (2), the
    crisis country's city the article names most;
-7. the crisis country (3): the country whose places the article names most.
+7. the crisis country (3): the country whose places the article names most;
+   without one, null (a place named once in passing is no evidence).
 
 A place name is not a location when it is the agent ("Moscow sent
 paratroopers"), a possessor ("Russia's Sputnik news service"), half of a
@@ -158,8 +160,8 @@ def narrative_city(located: Sequence[PlaceMention], country: str | None, paragra
     earlier = [p for p in cities if paragraph[0] <= p.start < paragraph[1]]
     if earlier:
         return earlier[-1]
-    if not cities:
-        return None
+    if not cities or country is None:
+        return None  # no crisis country: a city named in passing is no narrative
     votes = Counter(p.name for p in cities)
     best = max(votes, key=lambda n: votes[n])
     return next(p for p in cities if p.name == best)
@@ -171,6 +173,28 @@ def precision_of(p: PlaceMention) -> int:
     if p.kind in ("admin1", "admin2"):
         return NEARBY
     return REGIONAL
+
+
+# Prepositions that make a name the location of what happens ("in Teska", "near the border").
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
+
+
+def names_unknown_place(doc: Doc, bounds: tuple[int, int], places: Sequence[PlaceMention]) -> bool:
+    """The clause says where ("clashes in Teska") but the gazetteer does not know the name.
+
+    Falling back to another place of the article would then put the event
+    somewhere it did not happen; unknown is null.
+    """
+    lo, hi = bounds
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or not (lo <= ent.start_char and ent.end_char <= hi):
+            continue
+        root = ent.root
+        if root.dep_ != "pobj" or root.head.lower_ not in LOCATIVE_PREPOSITIONS:
+            continue
+        if not any(p.start < ent.end_char and ent.start_char < p.end for p in places):
+            return True
+    return False
 
 
 def event_place(
@@ -197,6 +221,8 @@ def event_place(
         return country, REGIONAL
     if here is not None:
         return here, precision_of(here)
+    if names_unknown_place(doc, bounds, places):  # 1b.
+        return None, None
     if scope is not None and scope[0] == "city":
         in_sentence = [
             p for p in located
@@ -219,7 +245,7 @@ def event_place(
     city = narrative_city(located, country and country.country, (paragraph_start, sent.start_char)) if violent else None
     if city is not None:  # 6.
         return city, NEARBY
-    fallback = country or (located[0] if located else None)  # 7.
+    fallback = country  # 7.
     if fallback is not None:
         return fallback, REGIONAL
     return None, None
