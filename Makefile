@@ -53,3 +53,8 @@ lock: install
 # The benchmark table of the README.
 bench: install
 	$(BIN)/crisisdesk bench --docs 50 --markdown out/bench.md
+
+.PHONY: load
+# Web app under load: 50 clients for 60 s on the seeds' database, plus 10 uploads (loopback only).
+load: install
+	$(BIN)/python -m crisisdesk.web.loadtest --db out/load-seeds.db --clients 50 --seconds 60 --uploads 10
