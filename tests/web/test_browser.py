@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from browser import CHROMIUM, MISSING, chromium
 
 from crisisdesk.export import EXPORTERS
 from crisisdesk.web.app import create_app
@@ -21,11 +22,10 @@ from crisisdesk.web.app import create_app
 from .conftest import JOB_TIMEOUT_S
 from .corpus import HOSTILE_TITLE
 
-CHROMIUM = Path("/usr/bin/chromium")
 # Seconds to wait for uvicorn to accept connections.
 START_TIMEOUT_S = 20
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed: run scripts/browser-deps.sh")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=MISSING)
 
 
 def _free_port() -> int:
@@ -61,16 +61,8 @@ def server(corpus_db, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-            headless=True,
-        )
-        yield browser
-        browser.close()
+    with chromium() as launched:
+        yield launched
 
 
 class Watched:
