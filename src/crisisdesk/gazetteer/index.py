@@ -76,7 +76,9 @@ CREATE INDEX names_skel ON names(skel);
 
 
 @dataclass(frozen=True)
-class PlaceRow:
+class Entry:
+    """One place of the index: a row as the build writes it and as lookups return it."""
+
     id: int
     geonameid: int | None
     name: str
@@ -254,9 +256,9 @@ def pycountry_names() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
 
 def collect(
     cities: dict[str, dict],
-) -> tuple[list[PlaceRow], list[tuple[str, int, int, str | None]], dict[str, str]]:
+) -> tuple[list[Entry], list[tuple[str, int, int, str | None]], dict[str, str]]:
     """Every place row, every (name, place id, quality, cased) pair, and the demonyms."""
-    places: list[PlaceRow] = []
+    places: list[Entry] = []
     names: list[tuple[str, int, int, str | None]] = []
     countries = load_countries()
     points = country_points({iso: c["name"] for iso, c in countries.items()})
@@ -279,7 +281,7 @@ def collect(
         gid = city["geonameid"]
         cc = city["countrycode"]
         places.append(
-            PlaceRow(gid, gid, city["name"], cc, admin_names.get((cc, city["admin1code"])),
+            Entry(gid, gid, city["name"], cc, admin_names.get((cc, city["admin1code"])),
                      city["latitude"], city["longitude"], city["population"], "city", gid in capital_ids)
         )
         names.append((city["name"], gid, QUALITY_PRIMARY, None))
@@ -301,7 +303,7 @@ def collect(
         population = sum(c["population"] for c in group)
         pid = next_id
         next_id -= 1
-        places.append(PlaceRow(pid, None, region, cc, region, lat, lon, population, "admin1"))
+        places.append(Entry(pid, None, region, cc, region, lat, lon, population, "admin1"))
         names.append((region, pid, QUALITY_PRIMARY, None))
         core = admin1_core(region)
         if core in generic_names():
@@ -332,7 +334,7 @@ def collect(
             own = [c for c in cities.values() if c["countrycode"] == iso]
             lat = sum(c["latitude"] for c in own) / len(own) if own else None
             lon = sum(c["longitude"] for c in own) / len(own) if own else None
-        places.append(PlaceRow(gid, gid, country["name"], iso, None, lat, lon, country.get("population") or 0, "country"))
+        places.append(Entry(gid, gid, country["name"], iso, None, lat, lon, country.get("population") or 0, "country"))
         primary = [country["name"], *iso_names.get(iso, []), *( [info["name"]] if info.get("name") else [])]
         for name in dict.fromkeys(primary):
             names.append((name, gid, QUALITY_PRIMARY, None))

@@ -15,26 +15,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from .index import admin1_terms
+from .index import Entry, admin1_terms
 from .fold import fold, skeleton
 
 KINDS = ("country", "admin1", "admin2", "city", "site")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One place of the index."""
-
-    id: int
-    geonameid: int | None
-    name: str
-    country: str | None
-    admin1: str | None
-    lat: float | None
-    lon: float | None
-    population: int
-    kind: str
-    capital: bool
 
 
 @dataclass(frozen=True)
