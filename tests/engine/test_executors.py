@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from crisisdesk.engine import EXECUTORS, local
@@ -44,3 +46,28 @@ def test_a_process_pool_gives_the_same_facts_as_one_process():
     pool = list(local.run_documents(documents(), Settings(batch_size=2, processes=2)))
     strip = [{**vars(f), "timings": None} for f in one]
     assert [{**vars(f), "timings": None} for f in pool] == strip
+
+
+def test_pool_workers_stay_loaded_from_one_run_to_the_next():
+    settings = Settings(batch_size=2, processes=2)
+    list(local.run_documents(documents(), settings))
+    pool = local.worker_pool(2, None, 2)
+    workers = sorted(p.pid for p in pool._pool)
+    list(local.run_documents(documents(), settings))
+    assert local.worker_pool(2, None, 2) is pool
+    assert sorted(p.pid for p in pool._pool) == workers
+
+
+def test_reading_stays_a_bounded_number_of_jobs_ahead_of_the_workers():
+    pulled = []
+
+    def many() -> Iterator[Document]:
+        for i in range(60):
+            pulled.append(i)
+            yield Document(id=f"d{i}", source=f"d{i}.txt", text=TEXTS[i % len(TEXTS)])
+
+    facts = local.run_documents(many(), Settings(batch_size=2, processes=2))
+    first = next(facts)
+    assert first.document.id == "d0"
+    assert len(pulled) == local.POOL_JOB_DOCS * local.JOBS_IN_FLIGHT_PER_WORKER * 2
+    assert [f.document.id for f in facts] == [f"d{i}" for i in range(1, 60)]

@@ -1,30 +1,46 @@
 """The per-document stage in this process or on a pool of worker processes.
 
-Each worker loads the pipeline once (`nlp.load` is cached per process) and maps
-batches of documents to `DocFacts`; only documents and facts cross process
-boundaries, never spaCy objects.
+Each worker loads the pipeline once and maps batches of documents to
+`DocFacts`; only documents and facts cross process boundaries, never spaCy
+objects.  A pool outlives the run that started it, so a process that runs the
+pipeline again (the web app's jobs, a notebook, the benchmark's measured run
+after its warm-up) finds its workers loaded; pools end with the process.
 """
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from multiprocessing.pool import Pool
 
 from ..extract import extract_all
+from ..memory import release_free_memory
 from ..model import DocFacts, Document
 from ..nlp import Parsed, parse
 from ..resolve.dedup import fingerprint
 from ..settings import Settings
 from ..timing import StageClock
 
-
 # Documents per job sent to a worker process.  Jobs of a whole nlp.pipe batch
 # (16) leave one of two workers idle for the last quarter of a 50-document run;
 # jobs of 4 keep every worker busy to the end, and a CPU pipeline parses no
 # faster in batches of 16 than of 4.
 POOL_JOB_DOCS = 4
+
+# Jobs queued per worker: one running and one waiting keeps a worker busy while
+# the driver stores, and bounds the documents in flight (reading stays ahead of
+# the workers by this much, never by the whole corpus).
+JOBS_IN_FLIGHT_PER_WORKER = 2
+
+# Parsed by every new worker before it takes a job, so first-use costs (lexicons,
+# the gazetteer, thinc's first call) are paid when the pool starts, not in a run.
+WARM_UP_TEXT = "Police said on Monday that 3 people were killed and 12 detained in the capital."
+
+_pools: dict[tuple[int, str | None, int], Pool] = {}
 
 
 def document_facts(parsed: Parsed) -> DocFacts:
@@ -38,7 +54,28 @@ def document_facts(parsed: Parsed) -> DocFacts:
 
 def process_batch(batch: list[Document], model: str | None, batch_size: int) -> list[DocFacts]:
     """Parse and extract one batch: a pure function of its arguments."""
-    return [document_facts(p) for p in parse(batch, model=model, batch_size=batch_size)]
+    facts = [document_facts(p) for p in parse(batch, model=model, batch_size=batch_size)]
+    release_free_memory()
+    return facts
+
+
+def _warm_up_worker(model: str | None, batch_size: int) -> None:
+    process_batch([Document(id="warm-up", source="warm-up", text=WARM_UP_TEXT)], model, batch_size)
+
+
+def worker_pool(processes: int, model: str | None, batch_size: int) -> Pool:
+    """The pool of `processes` loaded workers for this model, started on first use."""
+    key = (processes, model, batch_size)
+    if key not in _pools:
+        ctx = multiprocessing.get_context("spawn")
+        _pools[key] = ctx.Pool(processes, initializer=_warm_up_worker, initargs=(model, batch_size))
+    return _pools[key]
+
+
+@atexit.register
+def close_pools() -> None:
+    while _pools:
+        _pools.popitem()[1].terminate()
 
 
 def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -47,8 +84,15 @@ def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-def _work(args: tuple[list[Document], str | None, int]) -> list[DocFacts]:
-    return process_batch(*args)
+def _in_order(pool: Pool, jobs: Iterable[tuple], depth: int) -> Iterator[list[DocFacts]]:
+    """Results of `process_batch` over `jobs` in input order, at most `depth` jobs ahead."""
+    pending = deque()
+    for job in jobs:
+        pending.append(pool.apply_async(process_batch, job))
+        if len(pending) >= depth:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
 
 
 def run_documents(documents: Iterable[Document], settings: Settings, clock: StageClock | None = None) -> Iterator[DocFacts]:
@@ -59,11 +103,13 @@ def run_documents(documents: Iterable[Document], settings: Settings, clock: Stag
     """
     clock = clock or StageClock()
     if settings.processes <= 1:
-        for parsed in clock.wrap("parse", parse(documents, model=settings.model, batch_size=settings.batch_size)):
-            yield document_facts(parsed)
+        parsed = clock.wrap("parse", parse(documents, model=settings.model, batch_size=settings.batch_size))
+        for i, p in enumerate(parsed, 1):
+            yield document_facts(p)
+            if i % settings.batch_size == 0:
+                release_free_memory()
         return
+    pool = worker_pool(settings.processes, settings.model, settings.batch_size)
     jobs = ((b, settings.model, settings.batch_size) for b in _batches(documents, POOL_JOB_DOCS))
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(settings.processes) as pool:
-        for facts in clock.wrap("workers", pool.imap(_work, jobs)):
-            yield from facts
+    for facts in clock.wrap("workers", _in_order(pool, jobs, JOBS_IN_FLIGHT_PER_WORKER * settings.processes)):
+        yield from facts

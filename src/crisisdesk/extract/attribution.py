@@ -149,10 +149,11 @@ def fuller_mention(tok: Token) -> Span | None:
     if tok.pos_ != "NOUN" or [c.dep_ for c in tok.children] != ["det"] or next(tok.children).lower_ != "the":
         return None
     earliest = tok.idx - ANAPHORA_WINDOW
-    for chunk in reversed(list(tok.doc.noun_chunks)):
-        if chunk.end_char > tok.idx or chunk.start_char < earliest:
+    for start_char, end_char, start, end in reversed(noun_chunk_bounds(tok.doc)):
+        if end_char > tok.idx or start_char < earliest or end - start <= 2:
             continue
-        if chunk.root.lemma_ == tok.lemma_ and len(chunk) > 2:
+        chunk = tok.doc[start:end]
+        if chunk.root.lemma_ == tok.lemma_:
             return chunk
     return None
 
@@ -235,8 +236,19 @@ def speech_verb(tok: Token) -> Attribution | None:
     return None
 
 
-# Key of the document text memoised in `Doc.user_data` (see `text_of`).
+# Keys of what is memoised in `Doc.user_data` (see `text_of`, `noun_chunk_bounds`).
 TEXT_KEY = "crisisdesk.attribution.text"
+NOUN_CHUNKS_KEY = "crisisdesk.attribution.noun_chunks"
+
+
+def noun_chunk_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """(start_char, end_char, start, end) of `doc.noun_chunks`, found once per Doc:
+    spaCy walks the whole parse on each access.  Bounds, not Spans, which would
+    point back at the Doc that keeps them."""
+    bounds = doc.user_data.get(NOUN_CHUNKS_KEY)
+    if bounds is None:
+        bounds = doc.user_data[NOUN_CHUNKS_KEY] = [(c.start_char, c.end_char, c.start, c.end) for c in doc.noun_chunks]
+    return bounds
 
 
 def text_of(doc: Doc) -> str:

@@ -70,13 +70,28 @@ LOCAL_WORDS = frozenset({"local"})
 DEFINITE = frozenset({"the", "this", "whole", "entire", "complete", "all"})
 
 
+# Key of the `is_locative` answers kept in `Doc.user_data`.
+LOCATIVE_KEY = "crisisdesk.event_places.locative"
+
+
 def root_of(p: PlaceMention, doc: Doc) -> Token | None:
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
 
 def is_locative(p: PlaceMention, doc: Doc) -> bool:
-    """Whether a place mention names where something is, not who acts or whose it is."""
+    """Whether a place mention names where something is, not who acts or whose it is.
+
+    Asked of every place of the article for every event, so the answer is kept
+    on the Doc, per mention."""
+    known = doc.user_data.setdefault(LOCATIVE_KEY, {})
+    key = (p.start, p.end)
+    if key not in known:
+        known[key] = _is_locative(p, doc)
+    return known[key]
+
+
+def _is_locative(p: PlaceMention, doc: Doc) -> bool:
     text = text_of(doc)
     if p.end < len(text) and text[p.end] in "-‑":  # "Moscow-led"
         return False

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -140,6 +141,12 @@ class Context:
     @property
     def text(self) -> str:
         return self.parsed.document.text
+
+    @cached_property
+    def speech_verbs(self) -> list[Token]:
+        """The document's speech verbs, found once for every rule; negated ones are left
+        out ("did not offer evidence or specify which ..." states nothing)."""
+        return [t for t in self.parsed.doc if is_speech_verb(t) and not is_negated(t)]
 
     def tokens(self, start: int, end: int) -> Span | None:
         return self.parsed.doc.char_span(start, end, alignment_mode="expand")
@@ -582,12 +589,9 @@ def is_negated(verb: Token) -> bool:
 
 
 def _speech_verbs(ctx: Context) -> Iterator[Token]:
-    for tok in ctx.parsed.doc:
-        if not is_speech_verb(tok) or _inside_direct(ctx, tok.idx) or ctx.unusable(tok.idx, tok.idx + 1):
-            continue
-        if is_negated(tok):  # "did not offer evidence or specify which ..." states nothing
-            continue
-        yield tok
+    for tok in ctx.speech_verbs:
+        if not _inside_direct(ctx, tok.idx) and not ctx.unusable(tok.idx, tok.idx + 1):
+            yield tok
 
 
 @RULES.register("reported-that-clause", example="Tokayev said that he turned to the leaders of the bloc for help.")
