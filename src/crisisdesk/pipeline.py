@@ -7,7 +7,6 @@ documents already in the store (same content hash) are not parsed again.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,12 +21,6 @@ from .resolve import resolve
 from .settings import Settings
 from .store import Store
 from .timing import StageClock
-
-
-# report.json in the format of `export.json.dumps` (a test keeps the two equal),
-# written in chunks: an indented dump of a large export held as one string, with
-# the encoder's pieces before the join, was the run's largest allocation.
-REPORT_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=1)
 
 
 @dataclass
@@ -101,9 +94,7 @@ def run(
             out.mkdir(parents=True, exist_ok=True)
             result.report_path = out / "report.json"
             tmp = result.report_path.with_suffix(".json.tmp")
-            with tmp.open("w", encoding="utf-8") as f:
-                for chunk in REPORT_ENCODER.iterencode(result.export):
-                    f.write(chunk)
+            tmp.write_bytes(export_json.dump_bytes(result.export))
             tmp.replace(result.report_path)
         clock.add("export", time.perf_counter() - started)
     finally:

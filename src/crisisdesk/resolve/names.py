@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 # Romanisation pairs of Russian/Kazakh letters that English texts use
 # interchangeably; each pair is folded to one spelling.  Order matters: longer
 # sequences first.
@@ -64,27 +66,12 @@ def fold(text: str) -> str:
     return " ".join(s.split())
 
 
-def edit_distance(a: str, b: str, limit: int = MAX_NAME_EDITS) -> int:
-    """Levenshtein distance, stopping early once it exceeds `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        if min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
-
-
 def similar(a: str, b: str) -> bool:
     """Two folded name parts are the same name, allowing for small slips."""
     if a == b:
         return True
     limit = 1 if min(len(a), len(b)) <= 5 else MAX_NAME_EDITS
-    return edit_distance(a, b, limit) <= limit
+    return Levenshtein.distance(a, b, score_cutoff=limit) <= limit
 
 
 def acronym(name: str) -> str | None:
