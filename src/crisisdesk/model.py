@@ -49,6 +49,14 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Unchanged:
+    """A file (or record) whose text is already stored: not cleaned or parsed again."""
+
+    id: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Skipped:
     """A file (or record) that was not read, and the one-line reason why."""
 

@@ -16,7 +16,7 @@ from .engine import EXECUTORS
 from .errors import CrisisdeskError
 from .export import json as export_json
 from .ingest import read_paths
-from .model import Document, Skipped
+from .model import Document, Skipped, Unchanged
 from .resolve import resolve
 from .settings import Settings
 from .store import Store
@@ -36,14 +36,14 @@ class RunResult:
 
 
 def _new_documents(
-    items: Iterable[Document | Skipped], known: set[str], result: RunResult
+    items: Iterable[Document | Unchanged | Skipped], known: set[str], result: RunResult
 ) -> Iterator[Document]:
     """Documents not yet stored; skipped files and repeats are counted on the way."""
     seen: set[str] = set()
     for item in items:
         if isinstance(item, Skipped):
             result.skipped.append(item)
-        elif item.id in known or item.id in seen:
+        elif isinstance(item, Unchanged) or item.id in known or item.id in seen:
             result.unchanged += 1
         else:
             seen.add(item.id)
@@ -65,8 +65,9 @@ def run(
     clock = StageClock()
     store = Store(settings.db)
     try:
-        items = clock.wrap("read", read_paths(paths, max_bytes=settings.max_bytes))
-        documents = _new_documents(items, store.document_ids(), result)
+        known = store.document_ids()
+        items = clock.wrap("read", read_paths(paths, max_bytes=settings.max_bytes, known=known))
+        documents = _new_documents(items, known, result)
         for facts in executor(documents, settings, clock):
             started = time.perf_counter()
             if store.add(facts):

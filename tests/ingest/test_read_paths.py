@@ -8,7 +8,7 @@ import pytest
 
 from crisisdesk.ingest import read_paths
 from crisisdesk.ingest.document import document_id
-from crisisdesk.model import Document, Skipped
+from crisisdesk.model import Document, Skipped, Unchanged
 
 ARTICLE = "Riots in the capital\n\nProtesters stormed the city hall on Wednesday, police said.\n"
 
@@ -209,3 +209,14 @@ def test_named_pipe_is_not_opened(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
     docs, skipped = _read(tmp_path, tmp_path / "pipe.txt")
     assert docs == {} and skipped["pipe.txt"] == "not a regular file"
+
+
+def test_stored_texts_come_back_unchanged_in_every_format(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"text": ARTICLE + "Second.\n"}) + "\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(ARTICLE + "New.\n", encoding="utf-8")
+    known = {document_id(ARTICLE), document_id(ARTICLE + "Second.\n")}
+    items = list(read_paths([tmp_path], known=known))
+    assert [type(i) for i in items] == [Unchanged, Unchanged, Document]
+    assert {i.id for i in items[:2]} == known
+    assert items[0].source == str(tmp_path / "a.txt") and items[1].source == f"{tmp_path / 'b.jsonl'}:1"

@@ -15,11 +15,11 @@ yields the same ids, which the store keeps once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Document, Skipped
+from ..model import Document, Skipped, Unchanged
 from . import html, jsonl, text  # noqa: F401  (register the readers)
 from .clean import Cleaned, clean
 from .discover import discover
@@ -32,25 +32,28 @@ __all__ = ["read_paths", "clean", "Cleaned", "READERS", "DEFAULT_MAX_BYTES"]
 DEFAULT_MAX_BYTES = 20_000_000
 
 
-def _read_one(path: Path, max_bytes: int) -> Iterator[Document | Skipped]:
+def _read_one(path: Path, max_bytes: int, known: Container[str]) -> Iterator[Document | Unchanged | Skipped]:
     reader = reader_for(path.suffix)
     try:
-        yield from reader(path, max_bytes=max_bytes)
+        yield from reader(path, max_bytes=max_bytes, known=known)
     except InputError as error:
         yield Skipped(error.source, error.reason)
     except OSError as error:
         yield Skipped(str(path), f"cannot be read: {error.strerror or error}")
 
 
-def read_paths(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Skipped]:
-    """Every article under `paths`, in order, with a Skipped for whatever is not one."""
+def read_paths(
+    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, known: Container[str] = frozenset()
+) -> Iterator[Document | Unchanged | Skipped]:
+    """Every article under `paths`, in order, with a Skipped for whatever is not one
+    and an Unchanged for each one whose id is in `known` (already stored)."""
     first_source: dict[str, str] = {}
     for found in discover(paths, known_suffixes()):
         if isinstance(found, Skipped):
             yield found
             continue
-        for item in _read_one(found, max_bytes):
-            if isinstance(item, Document):
+        for item in _read_one(found, max_bytes, known):
+            if not isinstance(item, Skipped):
                 if item.id in first_source:
                     item = Skipped(item.source, f"same text as {first_source[item.id]} (document {item.id})")
                 else:

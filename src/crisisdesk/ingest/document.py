@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Container
 
 from ..errors import InputError
-from ..model import Document
+from ..model import Document, Unchanged
 from .clean import clean
 from .dates import parse_date
 from .language import detect_language
@@ -60,8 +61,12 @@ def build_document(
     title: str | None = None,
     outlet: str | None = None,
     published: str | None = None,
-) -> Document:
-    """A Document with boilerplate, title, outlet and date; given metadata first."""
+    known: Container[str] = frozenset(),
+) -> Document | Unchanged:
+    """A Document with boilerplate, title, outlet and date; given metadata first.
+
+    A text whose id is in `known` (already stored) is not cleaned: cleaning and
+    language identification are most of a re-run's reading."""
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(source, f"{len(text):,} characters is over the parser's {MAX_TEXT_CHARS:,}-character limit")
     if (run := _LONG_RUN.search(text)) is not None:
@@ -70,11 +75,14 @@ def build_document(
             f"over {MAX_RUN_WITHOUT_SPACE:,} characters without a space at character {run.start():,} "
             "(code or encoded data, not prose)",
         )
+    doc_id = document_id(text)
+    if doc_id in known:
+        return Unchanged(doc_id, source)
     cleaned = clean(text)
     title = title.strip() if title and title.strip() else None
     outlet = outlet.strip() if outlet and outlet.strip() else None
     return Document(
-        id=document_id(text),
+        id=doc_id,
         source=source,
         text=text,
         title=title or cleaned.title,

@@ -9,19 +9,19 @@ where third-party code meets the run.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from pathlib import Path
 
 import trafilatura
 
 from ..errors import InputError
-from ..model import Document, Skipped
+from ..model import Document, Unchanged
 from .decode import decode, read_limited
 from .document import build_document, iso_date
 from .readers import READERS
 
 
-def extract_html(html: str, source: str) -> Document:
+def extract_html(html: str, source: str, known: Container[str] = frozenset()) -> Document | Unchanged:
     """The article in `html` as a Document, or InputError when there is none."""
     try:
         extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
@@ -35,10 +35,11 @@ def extract_html(html: str, source: str) -> Document:
         title=extracted.title,
         outlet=extracted.sitename,
         published=iso_date(extracted.date) if extracted.date else None,
+        known=known,
     )
 
 
 @READERS.register("html", example="a saved news page", suffixes=(".html", ".htm"))
-def read_html(path: Path, *, max_bytes: int) -> Iterator[Document | Skipped]:
+def read_html(path: Path, *, max_bytes: int, known: Container[str] = frozenset()) -> Iterator[Document | Unchanged]:
     decoded = decode(read_limited(path, max_bytes), str(path))
-    yield extract_html(decoded.text, str(path))
+    yield extract_html(decoded.text, str(path), known)

@@ -10,11 +10,11 @@ size streams in bounded memory.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Document, Skipped
+from ..model import Document, Skipped, Unchanged
 from .decode import decode
 from .document import build_document, iso_date
 from .readers import READERS
@@ -22,7 +22,7 @@ from .readers import READERS
 OPTIONAL_FIELDS = ("title", "url", "published", "outlet")
 
 
-def record_document(line: bytes, where: str) -> Document:
+def record_document(line: bytes, where: str, known: Container[str] = frozenset()) -> Document | Unchanged:
     """The Document of one JSONL line, or InputError naming `where` (file:line)."""
     decoded = decode(line, where).text
     try:
@@ -50,11 +50,12 @@ def record_document(line: bytes, where: str) -> Document:
         title=record.get("title"),
         outlet=record.get("outlet"),
         published=iso_date(published) if published else None,
+        known=known,
     )
 
 
 @READERS.register("jsonl", example='{"text": "...", "url": "https://..."}', suffixes=(".jsonl",))
-def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Document | Skipped]:
+def read_jsonl(path: Path, *, max_bytes: int, known: Container[str] = frozenset()) -> Iterator[Document | Unchanged | Skipped]:
     """One Document per good line, one Skipped per bad one; blank lines are ignored."""
     with path.open("rb") as handle:
         line_no = 0
@@ -72,6 +73,6 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Document | Skipped]:
             if not line.strip():
                 continue
             try:
-                yield record_document(line, where)
+                yield record_document(line, where, known)
             except InputError as error:
                 yield Skipped(error.source, error.reason)
