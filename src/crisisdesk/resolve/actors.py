@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -62,16 +62,21 @@ class ActorIndex:
         self.clusters: list[_Cluster] = []
         self.by_mention: dict[MentionKey, int] = {}
         self._curated: dict[str, int] = {}
+        self._by_fold: dict[str, set[int]] = defaultdict(set)  # folded surface -> clusters
 
     # -- building -----------------------------------------------------------
     def _new(self, kind: str, curated_id: str | None = None) -> int:
         self.clusters.append(_Cluster(kind=kind, curated_id=curated_id))
         return len(self.clusters) - 1
 
-    def _attach(self, idx: int, m: EntityMention) -> None:
+    def _add_surface(self, idx: int, text: str, doc: str) -> None:
         c = self.clusters[idx]
-        c.surfaces[m.text] += 1
-        c.docs.add(m.doc)
+        c.surfaces[text] += 1
+        c.docs.add(doc)
+        self._by_fold[fold(text)].add(idx)
+
+    def _attach(self, idx: int, m: EntityMention) -> None:
+        self._add_surface(idx, m.text, m.doc)
         self.by_mention[(m.doc, m.start, m.end)] = idx
 
     def _find_full(self, m: EntityMention) -> int | None:
@@ -158,15 +163,18 @@ class ActorIndex:
         if not text:
             return None
         key = fold(text)
-        best = None
-        for idx, c in enumerate(self.clusters):
-            for s in c.surfaces:
-                fs = fold(s)
-                if fs == key or (fs and f" {fs} " in f" {key} " and len(fs) > 3):
-                    score = (doc in c.docs if doc else False, len(fs))
-                    if best is None or score > best[0]:
-                        best = (score, idx)
-        return None if best is None else actor_id(self.clusters[best[1]].canonical())
+        words = key.split()
+        best = None  # ((named in this document, length of the matched form), -cluster): earliest cluster on ties
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                form = " ".join(words[i:j])  # a surface matches a whole run of the reference's words
+                if form != key and len(form) <= 3:
+                    continue
+                for idx in self._by_fold.get(form, ()):
+                    score = ((doc in self.clusters[idx].docs) if doc else False, len(form)), -idx
+                    if best is None or score > best:
+                        best = score
+        return None if best is None else actor_id(self.clusters[-best[1]].canonical())
 
 
     def ensure(self, text: str | None, *, doc: str, kind: str = "other") -> str | None:
@@ -179,9 +187,7 @@ class ActorIndex:
         if found or not text or not text.strip():
             return found
         name = re.sub(r"^(the|The)\s+", "", " ".join(text.split()))
-        idx = self._new(kind)
-        self.clusters[idx].surfaces[name] += 1
-        self.clusters[idx].docs.add(doc)
+        self._add_surface(self._new(kind), name, doc)
         return actor_id(name)
 
 
