@@ -18,7 +18,9 @@ dropped rather than guessed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 DOUBLE_OPENING = "“«„"
 DOUBLE_CLOSING = "”»"
@@ -27,6 +29,8 @@ DOUBLE_MARKS = DOUBLE_OPENING + DOUBLE_CLOSING + STRAIGHT_DOUBLE
 SINGLE_OPENING = "‘‹"
 SINGLE_CLOSING = "’›"
 ALL_MARKS = DOUBLE_MARKS + SINGLE_OPENING + SINGLE_CLOSING
+DOUBLE_MARK = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")
+SINGLE_MARK = re.compile(f"[{re.escape(SINGLE_OPENING + SINGLE_CLOSING)}]")
 
 # A nested pair inside an open quote ("the mass of “revolutionaries”, ...") is
 # short: a word or a title.  80 characters is about a dozen words; a mark
@@ -131,11 +135,9 @@ def double_quotes(text: str) -> list[MarkedQuote]:
         i = p_start
         if open_at is not None:  # carried over from the previous paragraph (step 4)
             i = p_start + 1
-        while i < p_end:
+        while (mark := DOUBLE_MARK.search(text, max(i, skip_to), p_end)) is not None:
+            i = mark.start()  # the loop visits marks only: a walk over every character was most of its time
             ch = text[i]
-            if ch not in DOUBLE_MARKS or i < skip_to:
-                i += 1
-                continue
             how = flank(text, i)
             if open_at is None:  # step 1
                 if how == "left" or (how == "inner" and ch not in DOUBLE_CLOSING) or (
@@ -168,9 +170,9 @@ def single_quotes(text: str, outside: list[MarkedQuote]) -> list[MarkedQuote]:
     found: list[MarkedQuote] = []
     for p_start, p_end in paragraphs(text):
         open_at: int | None = None
-        for i in range(p_start, p_end):
-            ch = text[i]
-            if ch not in SINGLE_OPENING + SINGLE_CLOSING or any(s <= i < e for s, e in inside):
+        for mark in SINGLE_MARK.finditer(text, p_start, p_end):
+            i, ch = mark.start(), mark.group()
+            if any(s <= i < e for s, e in inside):
                 continue
             how = flank(text, i)
             if open_at is None and ch in SINGLE_OPENING and how in ("left", "inner"):
@@ -197,7 +199,9 @@ def _trim(text: str, q: MarkedQuote) -> MarkedQuote | None:
     return MarkedQuote(start, end, q.closed)
 
 
-def quoted_passages(text: str) -> list[MarkedQuote]:
-    """Every top-level quoted passage, in text order."""
+@lru_cache(maxsize=4)
+def quoted_passages(text: str) -> tuple[MarkedQuote, ...]:
+    """Every top-level quoted passage, in text order (kept for the few texts last
+    asked: three rules of the quote extractor ask it of the same document)."""
     doubles = double_quotes(text)
-    return sorted(doubles + single_quotes(text, doubles), key=lambda q: q.start)
+    return tuple(sorted(doubles + single_quotes(text, doubles), key=lambda q: q.start))
