@@ -40,6 +40,13 @@ def found(text: str) -> dict[str, tuple]:
         ("The US said it was watching Kazakhstan closely.", "US", "United States", "US", "country"),
         # Soviet republic
         ("After the riots in the Kazakh SSR in 1986, reports reached Moscow.", "Kazakh SSR", "Kazakhstan", "KZ", "country"),
+        # "X City" is the city, "X County" the county, a full division name is not cut short
+        ("Tourists filled Quebec City over the weekend.", "Quebec City", "Québec", "CA", "city"),
+        ("The Laurel County sheriff said the road was closed.", "Laurel County", "Laurel County", "US", "admin2"),
+        ("Fires burned across the Northern Territory.", "Northern Territory", "Northern Territory", "AU", "admin1"),
+        # a division abbreviation is a place, anywhere when dotted capitals, else after a town
+        ("Roads closed in northeastern B.C. on Monday.", "B.C.", "British Columbia", "CA", "admin1"),
+        ("SPRINGFIELD, Ill. — The mayor spoke on Monday.", "Ill.", "Illinois", "US", "admin1"),
     ],
 )
 def test_place_sentences(sentence, surface, name, country, kind):
@@ -58,10 +65,51 @@ def test_place_sentences(sentence, surface, name, country, kind):
         ("A monument to Nursultan Nazarbayev was pulled down in Taldykorgan.", "Nursultan"),
         ("Troops were sent to the Central Asian nation of Kazakhstan.", "Central"),
         ("An armored personnel carrier stood at the airport of Nur-Sultan.", "An"),
+        # an institution named after a place is not the place
+        ("He was treated at the University Hospital in Columbia, Missouri.", "University"),
+        # a village abroad that the rest of the text never points to: the gazetteer lacks the airport
+        ("Snow closed Heathrow on Monday, and flights from London and Manchester were cancelled across Britain.",
+         "Heathrow"),
     ],
 )
 def test_not_places(sentence, not_a_place):
     assert not_a_place not in found(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, surface, country, admin1",
+    [
+        # the division a dateline or an apposition puts a town in
+        ("LONDON, Ky. (AP) - Police arrested two people in London.", "LONDON", "US", "Kentucky"),
+        ("LONDON, Ky. (AP) - Police arrested two people in London.", "London", "US", "Kentucky"),
+        ("SPRINGFIELD, Ill. — The mayor spoke on Monday.", "SPRINGFIELD", "US", "Illinois"),
+        ("A man from Paris, Texas, was arrested on Friday.", "Paris", "US", "Texas"),
+        # the region the other places are in: a village of 800 in a Kentucky report
+        ("Kentucky police said a woman from McKee was arrested in London on Friday.", "McKee", "US", "Kentucky"),
+        ("The farm near Hinton was robbed, deputies in Plymouth County, Iowa said.", "Plymouth County", "US", "Iowa"),
+        # a county named in a report is the one where the report is, not the most populous one
+        ("HOLLIDAY, Mo. — A man was arrested in Monroe County, deputies in Missouri said.", "Monroe County", "US",
+         "Missouri"),
+        # a name is resolved by the others, not by its own repetitions
+        ("A fire in Edmonton spread to Tottenham and Walthamstow. Edmonton crews came.", "Edmonton", "GB", "England"),
+    ],
+)
+def test_context_puts_a_namesake_where_the_text_is(sentence, surface, country, admin1):
+    got = {p.text: p for p in extract(sentence)}
+    assert surface in got, got
+    assert (got[surface].country, got[surface].admin1) == (country, admin1)
+
+
+def test_a_town_the_dateline_division_lacks_is_not_guessed_elsewhere():
+    # no "Xqzville" anywhere; and "Paris, Mo." is refused rather than put in France or Texas when
+    # the gazetteer has no Paris in Missouri (it lists towns of 500 people or more)
+    got = found("PARIS, Mo. — The council met on Monday.")
+    assert got.get("PARIS", (None, "US"))[1] == "US"
+
+
+def test_a_famous_namesake_beats_a_local_one_the_text_does_not_place():
+    got = found("GEORGETOWN, Ky. — A doctor from Kentucky was in France, near the Eiffel Tower in Paris.")
+    assert got["Paris"][:2] == ("Paris", "FR")
 
 
 def test_streets_are_sites_in_the_city_of_the_report():

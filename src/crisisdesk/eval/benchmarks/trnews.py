@@ -20,6 +20,9 @@ within 161 km.  The mapping, written once:
 Measures: recall of names; accuracy within 161 and 25 km among found names
 and over all toponyms; median error among found names; precision of predicted
 mentions (overlapping any gold toponym); gazetteer open time and lookup speed.
+Diagnostics: the found names resolved beyond 161 km, by the kind of entry they
+were resolved to (a country or region whose point differs from GeoNames' own,
+or a town or county that is the wrong namesake).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import math
 import statistics
 import time
 import xml.etree.ElementTree as ET
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,6 +105,14 @@ def closest_km(toponym: Toponym, mentions: list[PlaceMention]) -> float | None:
     return min(located) if located else math.inf
 
 
+def far_kind(toponym: Toponym, mentions: list[PlaceMention]) -> str | None:
+    """The kind of entry a toponym was resolved to when no overlapping mention lies within 161 km."""
+    overlapping = [m for m in mentions if m.start < toponym.end and toponym.start < m.end and m.lat is not None]
+    if not overlapping or min(haversine_km(m.lat, m.lon, toponym.lat, toponym.lon) for m in overlapping) <= NEAR_KM:
+        return None
+    return overlapping[0].kind or "unknown"
+
+
 def share(part: int, whole: int) -> float:
     return round(100.0 * part / whole, 1) if whole else 0.0
 
@@ -124,6 +136,7 @@ def run_trnews(xml_path: Path) -> dict:
     articles = read_articles(Path(xml_path))
     documents = [Document(id=a.docid, source=f"trnews-{a.docid}", text=a.text) for a in articles]
     errors: list[tuple[Toponym, float | None]] = []
+    far: Counter[str] = Counter()
     predicted = overlapping = 0
     for article, parsed in zip(articles, parse(documents)):
         mentions = list(places(parsed, facts=DocFacts(document=parsed.document)))
@@ -132,6 +145,7 @@ def run_trnews(xml_path: Path) -> dict:
             any(m.start < t.end and t.start < m.end for t in article.toponyms) for m in mentions
         )
         errors.extend((t, closest_km(t, mentions)) for t in article.toponyms)
+        far.update(k for k in (far_kind(t, mentions) for t in article.toponyms) if k)
 
     def figures(rows: list[tuple[Toponym, float | None]], suffix: str) -> dict[str, float]:
         found = [km for _, km in rows if km is not None]
@@ -150,6 +164,7 @@ def run_trnews(xml_path: Path) -> dict:
         **figures(errors, ""),
         **figures(without_demonyms, " (no demonyms)"),
         "precision %": share(overlapping, predicted),
+        **{f"found beyond 161 km as {kind}": count for kind, count in sorted(far.items())},
         "gazetteer open s": round(open_seconds, 3),
         "gazetteer lookup us": lookup_speed(gaz, [t.phrase for t, _ in errors]),
         "seconds": round(time.perf_counter() - started, 1),
