@@ -10,11 +10,21 @@ import pytest
 from fastapi.testclient import TestClient
 
 from crisisdesk.web.app import create_app
+from crisisdesk.web.worker import WORKER
 
 from .corpus import build_corpus
 
 # Seconds a test waits for a background job: the pipeline on a file or two, model already loaded.
 JOB_TIMEOUT_S = 60
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_worker():
+    """One worker process for the whole session, as one server process has: the model loads once,
+    not again for each app a test opens and closes."""
+    WORKER.attach()
+    yield WORKER
+    WORKER.detach()
 
 
 @pytest.fixture(scope="session")

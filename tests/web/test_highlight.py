@@ -39,3 +39,25 @@ def test_astral_characters_keep_offsets():
     start = text.index("tear gas")
     cut = pieces(text, [Mark("event", "e", start, start + 8, "e")])
     assert [p.text for p in cut if p.kinds] == ["tear gas"]
+
+
+def test_each_piece_lists_exactly_the_facts_covering_it():
+    """Many overlapping facts (a long document's worth): every piece knows every fact over it, in order."""
+    import random
+
+    rng = random.Random(7)
+    text = "x" * 400
+    marks = []
+    for i in range(150):
+        start = rng.randrange(0, 390)
+        marks.append(Mark(rng.choice(("event", "claim", "place", "time")), f"m{i}", start,
+                          start + rng.randrange(1, 60), f"label {i}"))
+    inside = [m for m in marks if m.end <= len(text)]  # the others are dropped
+    offset = 0
+    for piece in pieces(text, marks):
+        end = offset + len(piece.text)
+        covering = [m for m in inside if m.start <= offset and end <= m.end]
+        assert piece.labels == tuple(m.label for m in covering)
+        assert piece.anchors == tuple(m.anchor for m in inside if m.start == offset)
+        offset = end
+    assert offset == len(text)

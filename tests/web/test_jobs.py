@@ -7,6 +7,10 @@ all stored, and every file sent is kept under a name the server chose.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import signal
+import time
 
 import pytest
 from fastapi.testclient import TestClient
@@ -15,10 +19,12 @@ from crisisdesk.ingest import read_paths
 from crisisdesk.web.app import create_app
 from crisisdesk.web.jobs import client_name, stored_name
 
-from .conftest import wait_for_job
+from .conftest import JOB_TIMEOUT_S, wait_for_job
 
 GOOD = ("Dockers strike in Teska\n\nTESKA, March 10, 2025 (Coastline Wire) - Dock workers in Teska went on strike "
         "on Monday over unpaid wages, the union said.\n")
+# Files in the upload whose worker is killed: enough that it is still at work when the test kills it.
+MANY_FILES = 40
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 
 
@@ -124,3 +130,44 @@ def test_unknown_jobs(writer):
     assert writer.get("/api/jobs/" + "0" * 32).status_code == 404
     assert writer.get("/api/jobs/../../etc").status_code in (404, 422)
     assert writer.post("/api/uploads").status_code == 422
+
+
+def _article(index: int) -> str:
+    return (f"Harbour report {index}\n\nTESKA, March {index % 27 + 1}, 2025 (Coastline Wire) - Dock workers in Teska "
+            f"stopped work at berth {index} on Monday over unpaid wages, the union said.\n")
+
+
+def _document_count(client: TestClient) -> int:
+    return client.get("/api/documents", params={"limit": 1}).json()["total"]
+
+
+def test_jobs_run_in_the_worker_process_each_exactly_once(writer):
+    before = _document_count(writer)
+    bodies = [{"text": _article(i), "title": f"Harbour report {i}"} for i in range(3)]
+    ids = [writer.post("/api/documents", json=body).json()["id"] for body in [*bodies, bodies[0]]]
+    jobs = [wait_for_job(writer, job_id) for job_id in ids]
+    assert [(j["state"], j["stored"], j["unchanged"]) for j in jobs] == [("done", 1, 0)] * 3 + [("done", 0, 1)]
+    assert all(j["documents_done"] == len(j["documents"]) for j in jobs)
+    assert len({j["documents"][0]["id"] for j in jobs[:3]}) == 3
+    assert _document_count(writer) == before + 3
+    assert [p.name for p in multiprocessing.active_children()], "the pipeline ran in a worker process"
+
+
+def test_a_worker_killed_mid_job_fails_that_job_and_a_resend_stores_each_file_once(writer):
+    before = _document_count(writer)
+    files = [("files", (f"harbour-{i}.txt", _article(i).encode(), "text/plain")) for i in range(MANY_FILES)]
+    job_id = writer.post("/api/uploads", files=files).json()["id"]
+    deadline = time.monotonic() + JOB_TIMEOUT_S
+    while writer.get(f"/api/jobs/{job_id}").json()["documents_done"] == 0:  # mid-job: some stored, not all
+        assert time.monotonic() < deadline, "the job stored nothing"
+        time.sleep(0.02)
+    [worker] = multiprocessing.active_children()
+    os.kill(worker.pid, signal.SIGKILL)
+    killed = wait_for_job(writer, job_id)
+    assert killed["state"] == "failed" and "files are kept" in killed["error"], killed
+    assert 0 < killed["documents_done"] < MANY_FILES
+
+    again = wait_for_job(writer, writer.post("/api/uploads", files=files).json()["id"])
+    assert again["state"] == "done", again
+    assert again["stored"] + again["unchanged"] == MANY_FILES
+    assert _document_count(writer) == before + MANY_FILES

@@ -4,8 +4,10 @@ Modules: app.py (assembly, error handlers), security.py (bind rules, token,
 origin check, CSP, size limit), desk.py (what one app holds), data.py (views
 read from the store and its export), filters.py (event filters in SQL),
 search.py (full-text search), highlight.py (facts over a text), jobs.py
-(background processing of added reports), api.py (JSON routes), pages.py
-(HTML routes; templates/ and static/).
+(background processing of added reports) and worker.py (the process that
+parses them), version.py (the store's change stamp) and cache.py (read answers
+kept per stamp), api.py (JSON routes), pages.py (HTML routes; templates/ and
+static/), loadtest.py (the bounded load test).
 """
 
 from .app import create_app

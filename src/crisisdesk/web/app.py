@@ -2,8 +2,8 @@
 
 Layers, outermost first: security headers on every response; accepted Host
 names (loopback names when bound to loopback, against DNS rebinding); the
-upload size limit; then the routes: JSON API under /api, pages at /, static
-files at /static.  Errors leave as a short message, never a traceback: a
+upload size limit; the cache of read answers (`cache.py`); then the routes:
+JSON API under /api, pages at /, static files at /static.  Errors leave as a short message, never a traceback: a
 generic 500 handler logs the exception on the server and answers
 "internal error".
 """
@@ -25,6 +25,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..store import database_url
 from . import api, pages
+from .cache import CachedReads
 from .desk import Desk
 from .security import CSP, MAX_UPLOAD_BYTES, BodyLimit, SecurityHeaders
 
@@ -105,6 +106,7 @@ def create_app(
             return JSONResponse({"detail": "internal error"}, status_code=500, headers=ERROR_HEADERS)
         return PlainTextResponse("Internal error: the server logged it.", status_code=500, headers=ERROR_HEADERS)
 
+    app.add_middleware(CachedReads, answers=desk.answers)
     app.add_middleware(BodyLimit, limit=max_upload_bytes)
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))

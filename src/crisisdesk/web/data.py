@@ -4,8 +4,8 @@ The cross-document views (overview, events, claim groups, actors) are built
 from the `crisisdesk.v1` export of the store, the same dict every exporter and
 the offline report read, so the web app cannot tell a different story from
 them.  The export is rebuilt only when the store changed: a snapshot is kept
-with the table counts it was built at and rebuilt when they differ (a run in
-another process) or when a job here finishes.
+with the store's stamp (`StoreVersion`) it was built at and rebuilt when the
+stamp moves (a run in another process, a job here finishing).
 """
 
 from __future__ import annotations
@@ -24,11 +24,14 @@ from ..report.prose import corpus_paragraph, crisis_paragraph
 from ..store import Store, schema
 from .filters import EventFilters, event_query
 from .highlight import Mark
+from .version import StoreVersion
 
 # Longest evidence text shown in a table row; the document page shows it whole.
 EVIDENCE_CHARS = 300
 # Rows the overview lists per section before "see all".
 OVERVIEW_ROWS = 10
+# The export's sections that hold facts of one document each.
+FACT_SECTIONS = ("mentions", "times", "events", "claims", "quotes")
 
 
 def claim_value(claim: dict) -> str:
@@ -86,10 +89,18 @@ class Snapshot:
     def mention_counts(self) -> Counter:
         return Counter(m["ref"] for m in self.export["mentions"] if m.get("ref"))
 
+    @cached_property
+    def facts_by_doc(self) -> dict[str, dict[str, list[dict]]]:
+        """Every fact by document and section, sorted out once rather than scanned per document shown."""
+        found: dict[str, dict[str, list[dict]]] = {}
+        for section in FACT_SECTIONS:
+            for row in self.export[section]:
+                found.setdefault(row["doc"], {s: [] for s in FACT_SECTIONS})[section].append(row)
+        return found
+
     def facts_of(self, doc: str) -> dict[str, list[dict]]:
         """Every fact of one document, by section of the export."""
-        sections = ("mentions", "times", "events", "claims", "quotes")
-        return {s: [row for row in self.export[s] if row["doc"] == doc] for s in sections}
+        return self.facts_by_doc.get(doc) or {s: [] for s in FACT_SECTIONS}
 
     def outlet(self, doc: str) -> str | None:
         document = self.documents.get(doc)
@@ -117,13 +128,16 @@ class Snapshot:
 class Reader:
     """Read access for the web app: one per app, safe to share between request threads."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, version: StoreVersion):
         self.store = store
+        self.version = version
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
 
     def _key(self) -> tuple:
-        return tuple(sorted(self.store.counts().items()))
+        """The store's stamp; on a database without one, the table counts (a change of count at least)."""
+        stamp = self.version.stamp()
+        return ("stamp", stamp) if stamp is not None else tuple(sorted(self.store.counts().items()))
 
     def snapshot(self) -> Snapshot:
         key = self._key()
@@ -131,10 +145,6 @@ class Reader:
             if self._snapshot is None or self._snapshot.key != key:
                 self._snapshot = Snapshot(export=export_json.build(self.store), key=key)
             return self._snapshot
-
-    def invalidate(self) -> None:
-        with self._lock:
-            self._snapshot = None
 
     # -- documents -----------------------------------------------------------
     def document_rows(self, *, limit: int, offset: int) -> tuple[list[dict], int]:

@@ -1,4 +1,5 @@
-"""Everything one running web app holds: the store, its readers, the search index and the jobs.
+"""Everything one running web app holds: the store, its change stamp, its readers, the kept
+answers, the search index and the jobs.
 
 Routes reach it through `get_desk(request)`, so the pages and the API share one
 of each and a test can build as many apps (over as many databases) as it likes.
@@ -14,10 +15,12 @@ from fastapi import HTTPException, Query, Request
 
 from ..export import EXPORTERS
 from ..store import Store
+from .cache import Answers
 from .data import Reader
 from .filters import EventFilters, FilterError
 from .jobs import Jobs
 from .search import SearchIndex
+from .version import StoreVersion
 
 # Rows per page of documents and events: a screenful to scan; downloads carry all rows.
 PAGE_SIZE = 50
@@ -30,7 +33,9 @@ FORMAT_MEDIA = {"json": "application/json", "geojson": "application/geo+json", "
 @dataclass
 class Desk:
     store: Store
+    version: StoreVersion
     reader: Reader
+    answers: Answers
     search: SearchIndex
     jobs: Jobs
     token: str | None
@@ -38,17 +43,15 @@ class Desk:
     @classmethod
     def open(cls, db: str, *, token: str | None, upload_dir: Path) -> Desk:
         store = Store(db)
-        reader = Reader(store)
+        version = StoreVersion(store.url, store.engine)
         search = SearchIndex(store.engine)
-
-        def after_job() -> None:
-            reader.invalidate()
-            search.refresh()
-
-        return cls(store=store, reader=reader, search=search, jobs=Jobs(db, upload_dir, after_job), token=token)
+        jobs = Jobs(db, upload_dir, on_done=search.refresh, writing=version.writing)
+        return cls(store=store, version=version, reader=Reader(store, version), answers=Answers(version),
+                   search=search, jobs=jobs, token=token)
 
     def close(self) -> None:
         self.jobs.stop()
+        self.version.close()
         self.store.close()
 
 

@@ -9,6 +9,7 @@ other.  Offsets are `Document.text` offsets, exactly as the export carries them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 # Kinds in the order the page's legend lists them (and the order of their colours).
 KINDS = ("event", "claim", "quote", "time", "place", "actor", "boilerplate")
@@ -37,20 +38,29 @@ def valid(mark: Mark, length: int) -> bool:
 
 
 def pieces(text: str, marks: list[Mark]) -> list[Piece]:
-    """The text in order, cut at every boundary of a valid mark."""
+    """The text in order, cut at every boundary of a valid mark.
+
+    One sweep over the cuts, keeping the marks open at each: a long document has
+    hundreds of facts, and testing every mark at every cut grew with their square.
+    """
     marks = [m for m in marks if valid(m, len(text))]
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
-    starts: dict[int, list[Mark]] = {}
-    for m in marks:
-        starts.setdefault(m.start, []).append(m)
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for i, m in enumerate(marks):
+        starts.setdefault(m.start, []).append(i)
+        ends.setdefault(m.end, []).append(i)
+    open_marks: set[int] = set()
     out = []
-    for start, end in zip(cuts, cuts[1:]):
-        covering = [m for m in marks if m.start <= start and end <= m.end]
+    for start, end in pairwise(cuts):
+        open_marks.difference_update(ends.get(start, ()))
+        open_marks.update(starts.get(start, ()))
+        covering = [marks[i] for i in sorted(open_marks)]  # in the order given, as labels are listed
         kinds = tuple(k for k in KINDS if any(m.kind == k for m in covering))
         out.append(Piece(
             text=text[start:end],
             kinds=kinds,
             labels=tuple(dict.fromkeys(m.label for m in covering)),
-            anchors=tuple(m.anchor for m in starts.get(start, [])),
+            anchors=tuple(marks[i].anchor for i in starts.get(start, [])),
         ))
     return out

@@ -2,13 +2,15 @@
 
 A job is a set of files already written to the server's upload folder under
 names the server chose (`upload_dir/<job id>/NN<suffix>`); the names the client
-gave are kept for messages only and never reach the filesystem.  A worker
-thread runs the same pipeline as `crisisdesk run` over them, so bad input gets
-the same one-line reasons, and the files stay in the upload folder afterwards:
+gave are kept for messages only and never reach the filesystem.  A thread here
+hands the jobs one after another to the worker process (`worker.py`), which
+runs the same pipeline as `crisisdesk run` over them, so bad input gets the
+same one-line reasons, and the files stay in the upload folder afterwards:
 nothing sent is lost, even when it was skipped.
 
-Jobs run one after another because every run ends with the cross-document
-resolve over the whole store; two at once would only wait on each other.
+A job's writes are published when it ends: it runs inside `writing()` (the
+store stamp holds still meanwhile), and its state turns `done` only after the
+stamp has moved, so a client that sees `done` reads the new documents.
 """
 
 from __future__ import annotations
@@ -22,13 +24,11 @@ import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..errors import CrisisdeskError
-from ..model import Document
-from ..pipeline import run
-from ..settings import Settings
+from .worker import CRASHED, WORKER, Outcome
 
 log = logging.getLogger(__name__)
 
@@ -83,14 +83,19 @@ def stored_name(index: int, client: str) -> str:
 class Jobs:
     """The queue of jobs for one store, and their progress."""
 
-    def __init__(self, db: str, upload_dir: Path, on_done: Callable[[], None]):
+    def __init__(self, db: str, upload_dir: Path, on_done: Callable[[], None],
+                 writing: Callable[[], AbstractContextManager]):
+        """`on_done`: called after each job, inside `writing()`; `writing`: held while a job writes."""
         self.db = db
         self.upload_dir = upload_dir
         self.on_done = on_done
+        self.writing = writing
+        WORKER.attach()
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
         self._queue: queue.Queue[tuple[Job, list[Upload]] | None] = queue.Queue()
-        self._worker: threading.Thread | None = None
+        self._thread: threading.Thread | None = None
+        self._stopped = False
 
     def new_folder(self) -> tuple[str, Path]:
         """A fresh job id and the folder its files go in."""
@@ -111,9 +116,9 @@ class Jobs:
                 if oldest.state in ("queued", "running"):
                     break
                 self._jobs.popitem(last=False)
-            if self._worker is None or not self._worker.is_alive():
-                self._worker = threading.Thread(target=self._work, name="crisisdesk-jobs", daemon=True)
-                self._worker.start()
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._work, name="crisisdesk-jobs", daemon=True)
+                self._thread.start()
         self._queue.put((job, uploads))
         return job
 
@@ -122,10 +127,13 @@ class Jobs:
             return self._jobs.get(job_id)
 
     def stop(self, timeout: float = 30.0) -> None:
-        """Finish the job in hand and stop the worker (queued jobs are dropped; their files stay)."""
-        if self._worker is not None and self._worker.is_alive():
+        """Finish the job in hand and stop the thread (queued jobs are dropped; their files stay)."""
+        if self._thread is not None and self._thread.is_alive():
             self._queue.put(None)
-            self._worker.join(timeout)
+            self._thread.join(timeout)
+        if not self._stopped:
+            self._stopped = True
+            WORKER.detach()
 
     def _work(self) -> None:
         while (item := self._queue.get()) is not None:
@@ -147,24 +155,27 @@ class Jobs:
                 text = text.replace(path, name)
             return text
 
-        def progress(document: Document) -> None:
+        def progress(doc_id: str, title: str | None) -> None:
             job.documents_done += 1
-            job.documents.append({"id": document.id, "title": document.title})
+            job.documents.append({"id": doc_id, "title": title})
 
         job.state = "running"
-        try:
-            result = run([u.path for u in uploads], Settings.load(db=self.db), on_document=progress, write_report=False)
-        except CrisisdeskError as exc:
-            job.error = str(exc).replace(str(self.upload_dir), "uploads")
-            job.state = "failed"
-        except Exception:  # noqa: BLE001 - the worker must outlive any one job; the job says it failed
-            log.exception("job %s failed", job.id)
-            job.error = "processing failed unexpectedly; the files are kept in the upload folder"
+        with self.writing():
+            try:
+                outcome = WORKER.run(job.id, self.db, [str(u.path) for u in uploads], progress)
+            except Exception:  # noqa: BLE001 - the thread must outlive any one job; the job says it failed
+                log.exception("job %s failed", job.id)
+                outcome = Outcome(documents=list(job.documents), error=CRASHED)
+            try:
+                self.on_done()
+            except Exception:  # noqa: BLE001 - the job's documents are stored; its state must still be published
+                log.exception("the step after job %s failed", job.id)
+        job.documents_done, job.documents = len(outcome.documents), outcome.documents
+        job.finished = time.time()
+        if outcome.error is not None:
+            job.error = outcome.error.replace(str(self.upload_dir), "uploads")
             job.state = "failed"
         else:
-            job.stored, job.unchanged = result.stored, result.unchanged
-            job.skipped = [{"name": display(s.source), "reason": reason(s.reason)} for s in result.skipped]
+            job.stored, job.unchanged = outcome.stored, outcome.unchanged
+            job.skipped = [{"name": display(source), "reason": reason(text)} for source, text in outcome.skipped]
             job.state = "done"
-        finally:
-            job.finished = time.time()
-            self.on_done()

@@ -3,7 +3,8 @@
 It starts `crisisdesk serve` itself, in a subprocess on a free 127.0.0.1 port,
 over a private copy of the database (built from the seed reports first if it is
 missing), so the load never reaches another machine and never changes the
-database it was given.  N clients (asyncio + httpx) then read for a fixed time:
+database it was given.  N clients (asyncio + httpx2, one keep-alive connection
+each, as a browser tab would hold) then read for a fixed time:
 pages, searches and API reads, picked at random with a fixed seed.  Meanwhile a
 bounded number of small articles written here are added through
 `POST /api/documents` and processed by the server's background worker, plus one
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import random
 import re
@@ -36,7 +38,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
+import httpx2 as httpx
 
 # The only address the load may target: the test must never load another machine.
 LOOPBACK = "127.0.0.1"
@@ -49,7 +51,8 @@ START_TIMEOUT_S = 60.0
 # Seconds one request may take before it counts as an error (a timeout).
 REQUEST_TIMEOUT_S = 30.0
 # Seconds, after the reads end, to wait for the background worker to finish the uploads:
-# the first job loads the language model in the server, then each article takes about a second.
+# the first job starts the server's worker process, which loads the language model, then each
+# article takes about a second.
 JOBS_TIMEOUT_S = 180.0
 # Seconds a pooled connection may idle before the client drops it: under uvicorn's 5-s keep-alive, so the
 # client never reuses a connection the server is closing (a ReadError that is a race of the test, not the app).
@@ -386,17 +389,28 @@ async def check_uploads(client: httpx.AsyncClient, jobs: list[str | None], resen
     return check
 
 
+def http_client(url: str) -> httpx.AsyncClient:
+    """One client's connection to the server: a single keep-alive connection, as one browser tab holds.
+
+    Each reader has its own: a pool shared by all readers costs the load generator a scan of every
+    connection per request, CPU taken from the server it measures on the same machine."""
+    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1, keepalive_expiry=KEEPALIVE_EXPIRY_S)
+    # verify=False: the URL is plain http on loopback, so no TLS context (tens of ms each to load) is built
+    return httpx.AsyncClient(base_url=url, timeout=REQUEST_TIMEOUT_S, limits=limits, trust_env=False, verify=False)
+
+
 async def drive(url: str, config: LoadConfig) -> tuple[float, list[Sample], list[str], UploadCheck]:
-    limits = httpx.Limits(max_connections=config.clients + 2, max_keepalive_connections=config.clients + 2,
-                         keepalive_expiry=KEEPALIVE_EXPIRY_S)
-    async with httpx.AsyncClient(base_url=url, timeout=REQUEST_TIMEOUT_S, limits=limits, trust_env=False) as client:
+    async with contextlib.AsyncExitStack() as stack:
+        client = await stack.enter_async_context(http_client(url))
+        clients = [await stack.enter_async_context(http_client(url)) for _ in range(config.clients)]
         aims = await targets(client)
         before = await document_count(client)
         samples: list[Sample] = []
         errors: list[str] = []
         start = time.monotonic()
         deadline = start + config.seconds
-        readers = [reader(client, aims, SEED + i, deadline, config.think_ms / 1000, samples, errors) for i in range(config.clients)]
+        readers = [reader(c, aims, SEED + i, deadline, config.think_ms / 1000, samples, errors)
+                   for i, c in enumerate(clients)]
         (jobs, resend), *_ = await asyncio.gather(
             uploader(client, config.uploads, config.seconds * UPLOAD_SPAN, errors), *readers)
         elapsed = time.monotonic() - start
