@@ -425,6 +425,13 @@ def test_every_rule_has_a_case_and_an_example():
     assert all(entry.example for entry in RULES.entries())
 
 
+@pytest.mark.parametrize("entry", RULES.entries(), ids=RULES.names())
+def test_registry_example_is_coded_by_its_rule(entry):
+    """The sentence each registry entry holds (code or data) is coded by that rule, in a protest report."""
+    found = [e for e in run(PROTEST + entry.example) if e.start >= len(PROTEST)]
+    assert any(e.rule == RULES.qualified(entry.name) for e in found), found
+
+
 # Not events (gold README: only what the text reports as happened): seed sentences.
 NOT_EVENTS = [
     (

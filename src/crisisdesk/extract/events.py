@@ -22,10 +22,14 @@ else null (a past fact with no anchor is not given the publication date).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Claim, DocFacts, Event, TimeExpr
@@ -33,16 +37,7 @@ from ..nlp import Parsed
 from ..registry import EXTRACTORS
 from . import modality
 from .event_places import event_place
-from .event_rules import (
-    RULES,
-    STRONG,
-    WEAK,
-    Guess,
-    Scene,
-    lemma,
-    lexicon,
-    resolve_pronoun,
-)
+from .event_rules import RULES, STRONG, WEAK, Guess, Rule, Scene, lemma, lexicon, resolve_pronoun
 
 # Event types that are violence; a weak guess gives way to one of these.
 VIOLENT_TYPES = frozenset(
@@ -79,14 +74,25 @@ CLAUSE_BREAKS = frozenset({"…", "...", ";", ":", "–", "—"})
 # Clause-internal dependents that start another clause (not part of this one's evidence).
 OTHER_CLAUSE = frozenset({"conj", "parataxis"})
 
+# Key of the candidate triggers kept in `Doc.user_data` (see `candidates`).
+CANDIDATES_KEY = "crisisdesk.events.candidates"
+# Lemmas whose lower-case id is remembered: far more than the distinct lemmas
+# of a news corpus (about 20,000 in a year of one outlet), so each is lowered once.
+LEMMA_MEMO = 65_536
+
 
 @lru_cache(maxsize=1)
-def trigger_index() -> dict[str, tuple[str, ...]]:
-    """lemma -> names of the rules it may trigger."""
-    index: dict[str, list[str]] = {}
-    for entry in RULES.entries():
-        for word in lexicon()["rules"][entry.name]["lemmas"]:
-            index.setdefault(word, []).append(entry.name)
+def trigger_index() -> dict[str, tuple[Rule, ...]]:
+    """lemma -> the rules it may trigger, in the order of `rules` in data/events.json.
+
+    That order settles ties: of two equally confident readings of one word,
+    the earlier rule's wins (see `settle`).
+    """
+    index: dict[str, list[Rule]] = {}
+    for name, entry in lexicon()["rules"].items():
+        rule = RULES.get(name)
+        for word in entry["lemmas"]:
+            index.setdefault(word, []).append(rule)
     return {k: tuple(v) for k, v in index.items()}
 
 
@@ -133,16 +139,52 @@ def skip_sentence(sent: Span, parsed: Parsed, *, body: bool = True) -> bool:
     return body and title is not None and title[0] < end and start < title[1]
 
 
+@lru_cache(maxsize=1)
+def trigger_ids() -> dict[int, tuple[Rule, ...]]:
+    """`trigger_index` keyed by the words' string ids, as a Doc's arrays hold them."""
+    return {get_string_id(word): rules for word, rules in trigger_index().items()}
+
+
+@lru_cache(maxsize=LEMMA_MEMO)
+def lowered_id(strings: StringStore, lemma_id: int) -> int:
+    """The string id of a lemma in lower case (the lexicon's form)."""
+    return get_string_id(strings[lemma_id].lower())
+
+
+def candidates(doc: Doc) -> list[tuple[int, tuple[Rule, ...]]]:
+    """The tokens whose lemma (or lower-case form) is a trigger, with their rules, in text order.
+
+    Found once per document on its array of string ids (kept in
+    `Doc.user_data`), so only the few trigger words ever become tokens; a
+    token is a candidate by its lower-case form too where the small model
+    lemmatises wrongly ("raped" -> "rap").
+    """
+    found = doc.user_data.get(CANDIDATES_KEY)
+    if found is None:
+        index, strings = trigger_ids(), doc.vocab.strings
+        found = doc.user_data[CANDIDATES_KEY] = []
+        for i, (lemma_id, lower_id) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+            word = lowered_id(strings, lemma_id)
+            rules = index.get(word, ())
+            if lower_id != word:
+                rules += index.get(lower_id, ())
+            if rules:
+                found.append((i, rules))
+    return found
+
+
 def guesses_in(sent: Span, scene: Scene) -> Iterator[Guess]:
     """2. Every rule's reading of every candidate trigger in the sentence."""
-    index = trigger_index()
-    for tok in sent:
-        for name in index.get(lemma(tok), ()) + (
-            index.get(tok.lower_, ()) if tok.lower_ != lemma(tok) else ()
-        ):
-            found = RULES.get(name)(tok, scene)
-            if found is not None:
-                yield found
+    doc = sent.doc
+    found = candidates(doc)
+    for i, rules in found[bisect_left(found, sent.start, key=itemgetter(0)) :]:
+        if i >= sent.end:
+            break
+        tok = doc[i]
+        for rule in rules:
+            guess = rule(tok, scene)
+            if guess is not None:
+                yield guess
 
 
 def happened(g: Guess, published: str | None, years: list[int]) -> bool:
