@@ -30,7 +30,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelError
-from .memory import tune_allocator
 from .model import Document
 
 # The model this project is tested with: en_core_web_sm 3.8.0 as carried by the
@@ -152,7 +151,6 @@ def tokenized(nlp: Language, document: Document) -> Doc:
 
 def parse(documents: Iterable[Document], *, model: str | None = None, batch_size: int = 16) -> Iterator[Parsed]:
     """Parse documents in batches, streaming; the Doc text is the document text."""
-    tune_allocator()  # see memory.py: without it the peak rises batch after batch
     nlp = load(model)
     stream = ((tokenized(nlp, d), d) for d in documents)
     for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
