@@ -31,6 +31,7 @@ Limits: one sentence of look-ahead (4.); no coreference beyond he/she and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -71,6 +72,7 @@ NOT_PART_OF_NAME = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "
 ANAPHORA_WINDOW = 1500
 # Quotation marks: opening -> closing.
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+QUOTE_OPENING = re.compile(f"[{''.join(QUOTE_PAIRS)}]")
 # How far (characters) after a closing quotation mark a speech verb still tags it:
 # `,” he said` and `– said the Prime Minister of Armenia, Chairman of the Council`.
 SPEAKER_TAG_WINDOW = 60
@@ -265,11 +267,9 @@ def quotations(doc: Doc) -> list[tuple[int, int]]:
     text = text_of(doc)
     spans: list[tuple[int, int]] = []
     i = 0
-    while i < len(text):
-        close = QUOTE_PAIRS.get(text[i])
-        if close is None:
-            i += 1
-            continue
+    while (opening := QUOTE_OPENING.search(text, i)) is not None:
+        i = opening.start()  # from mark to mark, not a walk over every character
+        close = QUOTE_PAIRS[text[i]]
         limit = text.find("\n\n", i)
         limit = len(text) if limit < 0 else limit
         j = text.find(close, i + 1, limit)

@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import bindparam, create_engine, delete, event, insert, select, text, update
@@ -84,7 +85,7 @@ class Store:
                 return False  # stored before, by this or another process
             for name, (table, field, _cls) in schema.FACT_TABLES.items():
                 rows = [
-                    {"id": fact_row_id(name, f, i), **dataclasses.asdict(f)}
+                    {"id": fact_row_id(name, f, i), **{n: getattr(f, n) for n in _field_names(type(f))}}
                     for i, f in enumerate(getattr(facts, field))
                 ]
                 if rows:
@@ -201,6 +202,13 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A fact class's columns.  Facts hold flat values, so a row is read off the
+    fields directly: `dataclasses.asdict` deep-copies every value on the way."""
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def _update_many(conn, table, updates: Mapping[str, dict]) -> None:
