@@ -490,6 +490,7 @@ NOT_EVENTS = [
         "analysis",
         "He claimed that foreign-trained terrorist gangs were seizing buildings, infrastructure and weapons.",
     ),
+    ("no act named", "The new law bans discrimination based on sexual orientation."),
 ]
 
 
