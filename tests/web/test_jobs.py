@@ -7,7 +7,6 @@ all stored, and every file sent is kept under a name the server chose.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import signal
 import time
@@ -18,6 +17,7 @@ from fastapi.testclient import TestClient
 from crisisdesk.ingest import read_paths
 from crisisdesk.web.app import create_app
 from crisisdesk.web.jobs import client_name, stored_name
+from crisisdesk.web.worker import WORKER
 
 from .conftest import JOB_TIMEOUT_S, wait_for_job
 
@@ -150,7 +150,7 @@ def test_jobs_run_in_the_worker_process_each_exactly_once(writer):
     assert all(j["documents_done"] == len(j["documents"]) for j in jobs)
     assert len({j["documents"][0]["id"] for j in jobs[:3]}) == 3
     assert _document_count(writer) == before + 3
-    assert [p.name for p in multiprocessing.active_children()], "the pipeline ran in a worker process"
+    assert WORKER._pool is not None and len(WORKER._pool._processes) == 1, "the pipeline ran in the worker process"
 
 
 def test_a_worker_killed_mid_job_fails_that_job_and_a_resend_stores_each_file_once(writer):
@@ -161,8 +161,9 @@ def test_a_worker_killed_mid_job_fails_that_job_and_a_resend_stores_each_file_on
     while writer.get(f"/api/jobs/{job_id}").json()["documents_done"] == 0:  # mid-job: some stored, not all
         assert time.monotonic() < deadline, "the job stored nothing"
         time.sleep(0.02)
-    [worker] = multiprocessing.active_children()
-    os.kill(worker.pid, signal.SIGKILL)
+    # the upload worker, not the loaded engine pools other tests of this session left running
+    [worker_pid] = WORKER._pool._processes
+    os.kill(worker_pid, signal.SIGKILL)
     killed = wait_for_job(writer, job_id)
     assert killed["state"] == "failed" and "files are kept" in killed["error"], killed
     assert 0 < killed["documents_done"] < MANY_FILES
