@@ -35,18 +35,15 @@ class RunResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def _new_documents(
-    items: Iterable[Document | Unchanged | Skipped], known: set[str], result: RunResult
-) -> Iterator[Document]:
-    """Documents not yet stored; skipped files and repeats are counted on the way."""
-    seen: set[str] = set()
+def _new_documents(items: Iterable[Document | Unchanged | Skipped], result: RunResult) -> Iterator[Document]:
+    """Documents not yet stored; skipped and unchanged files are counted on the way
+    (`read_paths` already marks stored texts Unchanged and repeats Skipped)."""
     for item in items:
         if isinstance(item, Skipped):
             result.skipped.append(item)
-        elif isinstance(item, Unchanged) or item.id in known or item.id in seen:
+        elif isinstance(item, Unchanged):
             result.unchanged += 1
         else:
-            seen.add(item.id)
             yield item
 
 
@@ -65,9 +62,8 @@ def run(
     clock = StageClock()
     store = Store(settings.db)
     try:
-        known = store.document_ids()
-        items = clock.wrap("read", read_paths(paths, max_bytes=settings.max_bytes, known=known))
-        documents = _new_documents(items, known, result)
+        items = clock.wrap("read", read_paths(paths, max_bytes=settings.max_bytes, known=store.document_ids()))
+        documents = _new_documents(items, result)
         for facts in executor(documents, settings, clock):
             started = time.perf_counter()
             if store.add(facts):
