@@ -36,6 +36,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .views import noun_chunk_bounds, text_of
+
 CHAIN_SEPARATOR = ", citing "
 
 # Verbs by which a text credits a statement to someone (lemmas).  From the
@@ -236,30 +238,6 @@ def speech_verb(tok: Token) -> Attribution | None:
             if found is not None:
                 return found
     return None
-
-
-# Keys of what is memoised in `Doc.user_data` (see `text_of`, `noun_chunk_bounds`).
-TEXT_KEY = "crisisdesk.attribution.text"
-NOUN_CHUNKS_KEY = "crisisdesk.attribution.noun_chunks"
-
-
-def noun_chunk_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
-    """(start_char, end_char, start, end) of `doc.noun_chunks`, found once per Doc:
-    spaCy walks the whole parse on each access.  Bounds, not Spans, which would
-    point back at the Doc that keeps them."""
-    bounds = doc.user_data.get(NOUN_CHUNKS_KEY)
-    if bounds is None:
-        bounds = doc.user_data[NOUN_CHUNKS_KEY] = [(c.start_char, c.end_char, c.start, c.end) for c in doc.noun_chunks]
-    return bounds
-
-
-def text_of(doc: Doc) -> str:
-    """`doc.text`, built once per Doc: spaCy joins every token anew on each access,
-    which made the per-sentence lookups here cost a pass over the whole document."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
 
 
 def quotations(doc: Doc) -> list[tuple[int, int]]:

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..model import PlaceMention
-from .attribution import text_of
+from .views import text_of
 
 # ACLED geo_precision: 1 the place itself, 2 a nearby or containing named
 # place, 3 only a region or the country.

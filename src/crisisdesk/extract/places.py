@@ -31,8 +31,6 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
-import numpy as np
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer
@@ -42,6 +40,7 @@ from ..gazetteer.index import generic_names
 from ..model import DocFacts, PlaceMention
 from ..nlp import Parsed
 from ..registry import EXTRACTORS, Registry
+from .views import entities, tokens_with
 
 # The named rules a place mention's `rule` field carries, each with the
 # sentence that motivated it (tests/extract/test_places.py runs each one).
@@ -149,14 +148,6 @@ class Resolved:
 
 
 # ---- 1. candidates ------------------------------------------------------------
-
-
-def tokens_with(doc: Doc, attr: str, words: frozenset[str]) -> Iterator[Token]:
-    """The tokens whose `attr` ("LOWER", "ORTH") is one of `words`, found in the
-    Doc's attribute array: a Python pass over every token cost more than the rule."""
-    wanted = np.array([hash_string(w) for w in words], dtype=np.uint64)
-    for i in np.flatnonzero(np.isin(doc.to_array(attr), wanted)).tolist():
-        yield doc[i]
 
 
 def is_capitalised(token: Token) -> bool:
@@ -275,19 +266,6 @@ def is_generic(doc: Doc, c: Candidate) -> bool:
         return True
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
     return span is not None and len(span) == 1 and span[0].is_stop and not span[0].is_upper
-
-
-# Key of the entity tuple memoised in `Doc.user_data` (see `entities`).
-ENTS_KEY = "crisisdesk.places.ents"
-
-
-def entities(doc: Doc) -> tuple[Span, ...]:
-    """`doc.ents`, built once per Doc: spaCy makes new Span objects on every access,
-    and every candidate of the document asks."""
-    ents = doc.user_data.get(ENTS_KEY)
-    if ents is None:
-        ents = doc.user_data[ENTS_KEY] = tuple(doc.ents)
-    return ents
 
 
 def is_part_of_person(doc: Doc, c: Candidate) -> bool:

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Document, EntityMention
-from .attribution import text_of
 from .speech import lexicon, pronoun_class, role_class
+from .views import text_of
 
 NAME_LABELS = {"PERSON": "person", "ORG": "org", "NORP": "group"}
 # Which name classes each kind of reference may point back to.

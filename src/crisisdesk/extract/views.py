@@ -1,0 +1,103 @@
+"""Views of a parsed Doc that every extractor reads, built once per Doc.
+
+spaCy builds its views anew on every access: `doc.text` joins every token,
+`doc.ents` and `doc.noun_chunks` make new Spans, and `for token in doc` makes a
+new Token object per token.  Eight extractors each walking every token made a
+Token some twenty times per token of a run, more time than any rule cost.  So
+the views are built once and kept in `Doc.user_data` (which lives and dies with
+the Doc), and a scan over every token reads a column of strings, making Tokens
+only of the few positions a rule goes on to inspect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
+import numpy as np
+from spacy.attrs import IDS
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Span, Token
+
+T = TypeVar("T")
+
+# Every key this module keeps in Doc.user_data starts with this.
+PREFIX = "crisisdesk.views."
+
+
+def memoised(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:
+    """`build(doc)`, computed on the first call for this Doc and kept with it."""
+    key = PREFIX + name
+    value = doc.user_data.get(key)
+    if value is None:
+        value = doc.user_data[key] = build(doc)
+    return value
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, which spaCy joins from every token on each access."""
+    return memoised(doc, "text", lambda d: d.text)
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`: spaCy makes new Span objects on every access."""
+    return memoised(doc, "ents", lambda d: tuple(d.ents))
+
+
+def noun_chunk_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """(start_char, end_char, start, end) of `doc.noun_chunks`: spaCy walks the
+    whole parse on each access.  Bounds, not Spans, which would point back at
+    the Doc that keeps them."""
+    return memoised(doc, "noun_chunks", lambda d: [(c.start_char, c.end_char, c.start, c.end) for c in d.noun_chunks])
+
+
+def column(doc: Doc, attr: str) -> list[str]:
+    """The string value of a token attribute ("LOWER", "LEMMA", "POS", "DEP",
+    "TAG", "ORTH", "ENT_TYPE", ...) for every token, in order.
+
+    Read off the Doc's attribute array: one lookup per distinct value rather
+    than a Token object per token."""
+
+    def build(d: Doc) -> list[str]:
+        strings, seen = d.vocab.strings, {}
+        values = d.to_array(IDS[attr]).tolist() if len(d) else []
+        return [seen[v] if v in seen else seen.setdefault(v, strings[v]) for v in values]
+
+    return memoised(doc, "column." + attr, build)
+
+
+def heads(doc: Doc) -> list[int]:
+    """The index of every token's syntactic head (a root is its own head)."""
+
+    def build(d: Doc) -> list[int]:
+        if not len(d):
+            return []
+        relative = d.to_array(IDS["HEAD"]).astype(np.int64)  # stored as an unsigned offset
+        return (relative.astype(np.int32) + np.arange(len(d))).tolist()
+
+    return memoised(doc, "heads", build)
+
+
+def sentence_starts(doc: Doc) -> list[bool]:
+    """Whether each token starts a sentence (`Token.is_sent_start` is True)."""
+    return memoised(doc, "sent_starts", lambda d: (d.to_array(IDS["SENT_START"]) == 1).tolist() if len(d) else [])
+
+
+def offsets(doc: Doc) -> list[int]:
+    """Every token's character offset (`Token.idx`), ascending."""
+    return memoised(doc, "offsets", lambda d: d.to_array(IDS["IDX"]).tolist() if len(d) else [])
+
+
+def indices_with(doc: Doc, attr: str, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose `attr` ("LOWER", "ORTH", "LEMMA") is one of
+    `words`, found in the Doc's attribute array."""
+    if not len(doc):
+        return []
+    wanted = np.array([hash_string(w) for w in words], dtype=np.uint64)
+    return np.flatnonzero(np.isin(doc.to_array(IDS[attr]), wanted)).tolist()
+
+
+def tokens_with(doc: Doc, attr: str, words: frozenset[str]) -> Iterator[Token]:
+    """The tokens whose `attr` is one of `words`: only these become Tokens."""
+    for i in indices_with(doc, attr, words):
+        yield doc[i]

@@ -1,0 +1,50 @@
+"""The memoised views equal what spaCy's own accessors give, token by token."""
+
+import pytest
+
+from crisisdesk import nlp
+from crisisdesk.extract import views
+
+TEXT = "Police in Almaty said 3 people died.\n\nThe next day, protesters gathered near the Square. It was tense."
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return nlp.load()(TEXT)
+
+
+@pytest.mark.parametrize("attr, read", [
+    ("ORTH", lambda t: t.text), ("LOWER", lambda t: t.lower_), ("LEMMA", lambda t: t.lemma_),
+    ("POS", lambda t: t.pos_), ("TAG", lambda t: t.tag_), ("DEP", lambda t: t.dep_),
+    ("ENT_TYPE", lambda t: t.ent_type_),
+])
+def test_column_is_the_token_attribute(doc, attr, read):
+    assert views.column(doc, attr) == [read(t) for t in doc]
+
+
+def test_heads_starts_and_offsets(doc):
+    assert views.heads(doc) == [t.head.i for t in doc]
+    assert views.sentence_starts(doc) == [bool(t.is_sent_start) for t in doc]
+    assert views.offsets(doc) == [t.idx for t in doc]
+
+
+def test_text_entities_and_chunks(doc):
+    assert views.text_of(doc) == TEXT
+    assert [(e.start, e.end, e.label_) for e in views.entities(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
+    assert views.noun_chunk_bounds(doc) == [(c.start_char, c.end_char, c.start, c.end) for c in doc.noun_chunks]
+
+
+def test_views_are_built_once_per_doc(doc):
+    assert views.column(doc, "LOWER") is views.column(doc, "LOWER")
+    assert views.entities(doc) is views.entities(doc)
+
+
+def test_tokens_with_finds_only_the_listed_words(doc):
+    assert [t.i for t in views.tokens_with(doc, "LOWER", frozenset({"police", "square"}))] == [0, 17]
+    assert views.indices_with(doc, "ORTH", frozenset({"Square"})) == [17]
+    assert views.indices_with(doc, "ORTH", frozenset({"square"})) == []
+
+
+def test_an_empty_doc_has_empty_views():
+    empty = nlp.load()("")
+    assert views.column(empty, "LOWER") == [] and views.heads(empty) == [] and views.indices_with(empty, "LOWER", frozenset({"x"})) == []
