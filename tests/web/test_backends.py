@@ -39,3 +39,19 @@ def test_search_and_filters_on_each_backend(backend_client):
     spans = c.get("/api/events", params={"date_from": "2025-03-07", "date_to": "2025-03-07"}).json()
     assert [e["event_type"] for e in spans["events"]] == ["Battles"]
     assert c.get("/").status_code == 200
+
+
+def test_reads_are_kept_until_another_writer_commits_on_each_backend(backend_client, db_url):
+    """PostgreSQL's stamp is a server round trip, read off the event loop; the cache behaves as on SQLite."""
+    answers = backend_client.app.state.desk.answers
+    assert answers.version.blocking == db_url.startswith("postgresql")
+    first = backend_client.get("/api/documents")
+    hits = answers.hits
+    assert backend_client.get("/api/documents").content == first.content
+    assert answers.hits == hits + 1
+    store = Store(db_url)  # another process's run: its own connection
+    try:
+        assert store.add(DocFacts(document=build_document("Dock workers in Teska joined the strike.", "dock.txt")))
+    finally:
+        store.close()
+    assert backend_client.get("/api/documents").json()["total"] == first.json()["total"] + 1

@@ -62,10 +62,14 @@ class Answers:
         self.misses = 0
         self.building: dict[tuple[str, bytes], asyncio.Future] = {}
 
-    def current(self) -> int | None:
-        """The store's stamp now, dropping every answer of an older one; None: keep nothing."""
-        stamp = self.version.stamp()
-        if stamp != self.stamp:
+    async def current(self) -> int | None:
+        """The store's stamp now, dropping every answer of an older one; None: keep nothing.
+
+        A stamp that waits on a database server is read off the event loop,
+        which would otherwise stall every other request for the round trip."""
+        stamp = await asyncio.to_thread(self.version.stamp) if self.version.blocking else self.version.stamp()
+        # Stamps only grow; one read before another request's newer one must not bring old answers back.
+        if stamp != self.stamp and (stamp is None or self.stamp is None or stamp > self.stamp):
             self.entries.clear()
             self.building = {}
             self.size = 0
@@ -103,7 +107,7 @@ class CachedReads:
             await self.app(scope, receive, send)
             return
         answers = self.answers
-        stamp = answers.current()
+        stamp = await answers.current()
         if stamp is None:
             await self.app(scope, receive, send)
             return

@@ -13,6 +13,9 @@ read on every request) and must see writes by anyone: a job of this server, a
   costs a recomputation).
 - Any other database: no stamp (`None`), and nothing is cached.
 
+Reading the PostgreSQL stamp is a round trip to the server, so `blocking` tells
+the caller on the event loop to read it from a worker thread instead.
+
 While a job of this server writes (`writing()`), the stamp stays where it was:
 readers keep the store as it was before the job, not a half-written state (a
 document stored but not yet resolved across documents), and the job's end
@@ -42,6 +45,7 @@ class StoreVersion:
         self._writers = 0
         self._stamp = 0
         self._conn: sqlite3.Connection | None = None
+        self.blocking = engine.dialect.name == "postgresql"  # a read waits on the network
         self._read = self._chooser(url, engine)
         self._seen = self._read() if self._read else None
 
