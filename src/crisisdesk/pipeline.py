@@ -1,7 +1,7 @@
 """read -> clean -> parse once -> extract -> store -> resolve -> export.
 
 Documents stream through the per-document stage and are written one
-transaction each as they come, so memory holds a batch, not the corpus;
+transaction per batch as they come, so memory holds a batch, not the corpus;
 documents already in the store (same content hash) are not parsed again.
 """
 
@@ -16,7 +16,7 @@ from .engine import EXECUTORS
 from .errors import CrisisdeskError
 from .export import json as export_json
 from .ingest import read_paths
-from .model import Document, Skipped, Unchanged
+from .model import DocFacts, Document, Skipped, Unchanged
 from .resolve import resolve
 from .settings import Settings
 from .store import Store
@@ -47,6 +47,24 @@ def _new_documents(items: Iterable[Document | Unchanged | Skipped], result: RunR
             yield item
 
 
+def _store_batch(store: Store, batch: list[DocFacts], result: RunResult, clock: StageClock,
+                 on_document: Callable[[Document], None] | None) -> None:
+    """Write a batch in one transaction and empty it; each document counts as stored or unchanged."""
+    if not batch:
+        return
+    started = time.perf_counter()
+    for new in store.add_many(batch):
+        if new:
+            result.stored += 1
+        else:
+            result.unchanged += 1
+    clock.add("store", time.perf_counter() - started)
+    if on_document:
+        for facts in batch:
+            on_document(facts.document)
+    batch.clear()
+
+
 def run(
     paths: Iterable[str | Path],
     settings: Settings | None = None,
@@ -64,17 +82,14 @@ def run(
     try:
         items = clock.wrap("read", read_paths(paths, max_bytes=settings.max_bytes, known=store.document_ids()))
         documents = _new_documents(items, result)
+        pending: list[DocFacts] = []
         for facts in executor(documents, settings, clock):
-            started = time.perf_counter()
-            if store.add(facts):
-                result.stored += 1
-            else:
-                result.unchanged += 1
-            clock.add("store", time.perf_counter() - started)
             for name, seconds in facts.timings.items():
                 clock.add(f"extract.{name}", seconds)
-            if on_document:
-                on_document(facts.document)
+            pending.append(facts)
+            if len(pending) >= settings.batch_size:
+                _store_batch(store, pending, result, clock, on_document)
+        _store_batch(store, pending, result, clock, on_document)
         store.add_skipped(result.skipped)
         if "parse" in clock.seconds:
             clock.seconds["parse"] -= clock.seconds["read"]

@@ -1,9 +1,10 @@
 """SIGKILL a run at chosen and at random points, several times, then re-run to the end.
 
 After every kill the SQLite file passes `PRAGMA integrity_check` and holds each
-stored document with exactly the facts an uninterrupted run gives it (a
-document's facts commit with it or not at all); the final re-run converges to
-the uninterrupted run's documents, fact rows and export, each document once.
+stored document with exactly the facts an uninterrupted run gives it (a batch
+of documents commits with all their facts or not at all); the final re-run
+converges to the uninterrupted run's documents, fact rows and export, each
+document once.
 """
 
 from __future__ import annotations
@@ -15,9 +16,15 @@ import time
 
 from crash_checks import crisisdesk, export_of, finish, integrity, snapshot
 
+# Documents per store transaction in the killed runs: small, so that the
+# corpus spans several batches and a kill can land between them or inside one.
+BATCH_SIZE = 4
 # Faults injected inside the child (see crash_helpers.KILL_POINTS), in order,
-# each on the database the previous kill left behind.
-INJECTED = ("parse:3", "insert:5", "commit:4", "resolve:1")
+# each on the database the previous kill left behind: in the second batch's
+# parse, inside a batch's open transaction, at a later batch's commit, and in
+# the resolve stage.
+INJECTED = ("parse:7", "insert:5", "commit:4", "resolve:1")
+SMALL_BATCHES = {"CRISISDESK_BATCH_SIZE": str(BATCH_SIZE)}
 # Kills from outside at a random moment of a run: how many (more with
 # CRISISDESK_CRASH_ROUNDS, e.g. under `make fuzz`) and the window they fall in.
 RANDOM_KILLS = int(os.environ.get("CRISISDESK_CRASH_ROUNDS", "1"))
@@ -39,7 +46,7 @@ def test_killed_runs_leave_whole_documents_and_a_rerun_completes(crash_corpus, t
     args = ("run", str(crash_corpus.folder), "--db", db, "--out", out, "--quiet")
     stored = []
     for point in INJECTED:
-        code, _out, err = finish(crisisdesk(*args, kill_at=point))
+        code, _out, err = finish(crisisdesk(*args, kill_at=point, env=SMALL_BATCHES))
         assert code == KILLED, f"kill at {point} did not fire (exit {code}): {err[-500:]}"
         stored.append(check_after_kill(db, crash_corpus.reference, f"after SIGKILL at {point}"))
     # The faults landed where they were meant to: mid-corpus, not before or after it.
@@ -48,7 +55,7 @@ def test_killed_runs_leave_whole_documents_and_a_rerun_completes(crash_corpus, t
 
     rng = random.Random(9)
     for round_no in range(RANDOM_KILLS):
-        proc = crisisdesk(*args)
+        proc = crisisdesk(*args, env=SMALL_BATCHES)
         time.sleep(rng.uniform(*RANDOM_KILL_WINDOW_S))
         proc.send_signal(signal.SIGKILL)
         code, _out, err = finish(proc)
