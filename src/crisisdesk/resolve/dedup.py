@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -221,13 +222,22 @@ def find_duplicates(docs: Sequence[tuple[str, str, str | None]]) -> dict[str, st
     return duplicates_of([(d, fingerprint(d, t), pub) for d, t, pub in docs], texts.__getitem__)
 
 
+@lru_cache(maxsize=1)
+def lsh_bands() -> tuple[int, int]:
+    """(bands, rows per band) that datasketch picks for `CANDIDATE_JACCARD`: it
+    integrates its error curves numerically on every construction (35 ms, paid
+    by every resolve), so the answer is kept."""
+    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
 def duplicates_of(docs: Sequence[tuple[str, Fingerprint, str | None]], text_of: Callable[[str], str]) -> dict[str, str]:
     """`find_duplicates` over stored fingerprints; `text_of(id)` is asked only for candidates."""
     order = {doc_id: i for i, (doc_id, _, _) in enumerate(docs)}
     published = {doc_id: pub for doc_id, _, pub in docs}
     eligible = [d for d, fp, _ in docs if fp.content_words >= MIN_WORDS]
 
-    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)  # 2.
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=lsh_bands())  # 2.
     sigs = {d: _minhash(fp) for d, fp, _ in docs if fp.content_words >= MIN_WORDS}
     for d in eligible:
         lsh.insert(d, sigs[d])
