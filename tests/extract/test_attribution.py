@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from crisisdesk.extract.attribution import attribute, primary_source, quotations
+from crisisdesk.extract.attribution import (
+    _chunks_from_sentence_of,
+    attribute,
+    primary_source,
+    quotations,
+)
 from crisisdesk.nlp import load
 
 
@@ -45,3 +50,14 @@ def test_definite_noun_takes_the_fuller_name_before_it():
 def test_primary_source_and_quotations():
     assert primary_source("RIA Novosti, citing the city commandant's office") == "RIA Novosti"
     assert quotations(load()("He said “yes” and «no».")) == [(8, 13), (18, 22)]
+
+
+def test_chunks_from_a_sentence_start_are_the_docs_own():
+    """The window's noun chunks, found from the sentence it starts in, equal `Doc.noun_chunks` there."""
+    doc = load()("Police detained the city's protest leaders. The department said that the police "
+                 "department of the city and the national guard had cleared the central square.")
+    whole = [(c.start, c.end) for c in doc.noun_chunks]
+    for first in range(len(doc)):
+        for stop in range(first + 1, len(doc) + 1):
+            begin = next(s.start for s in doc.sents if s.start <= first < s.end)
+            assert _chunks_from_sentence_of(doc, first, stop) == [(s, e) for s, e in whole if begin <= e - 1 < stop]

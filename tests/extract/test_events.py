@@ -481,6 +481,8 @@ NOT_EVENTS = [
         "history",
         "Moscow has in the past deployed peacekeepers to countries that Putin fears are slipping out of his orbit.",
     ),
+    ("history", "Police dispersed the protesters in the square thirty years ago."),
+    ("history", "Back in the nineties, police dispersed the protesters in the square."),
     (
         "hearsay",
         "There have already been reports that Russian special forces participated in an operation to retake control of the airport.",

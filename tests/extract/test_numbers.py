@@ -76,3 +76,13 @@ def test_two_quantities_in_one_clause():
 @pytest.mark.parametrize("token, value", [("1,000", 1000), ("1.000", 1000), ("thirteen", 13), ("1.5", 1.5), ("x", None)])
 def test_number_value(token, value):
     assert number_value(token) == value
+
+
+def test_a_sentence_span_gives_indices_relative_to_its_start():
+    """Claims read each sentence: a Span's quantities are the Doc's, counted from the Span's start."""
+    doc = NLP("Police detained 20 people. More than 350 were wounded and dozens of participants fled.")
+    second = doc[5:]
+    assert [(q.start + 5, q.end + 5, q.low) for q in find_quantities(second)] == [
+        (q.start, q.end, q.low) for q in find_quantities(doc) if q.start >= 5
+    ]
+    assert [doc[q.start : q.end].text for q in find_quantities(doc)] == ["20", "More than 350", "dozens"]

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from crisisdesk.extract.timeparse import RULES, Context, Interval, resolve_expression, scan
+from crisisdesk.extract.timeparse import (
+    RULES,
+    Context,
+    Interval,
+    any_rule_starts,
+    resolve_expression,
+    rule_matches,
+    scan,
+)
 from crisisdesk.extract.times import published_date, times
 from crisisdesk.model import DocFacts, Document
 from crisisdesk.nlp import load, parse
 
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 THU = "2022-01-06"  # a Thursday: the publication date of most cases below
 WED = "2022-01-05"
 
@@ -159,6 +169,49 @@ def test_ambiguous_slashed_date_takes_the_reading_nearer_publication():
     assert RULES.get(hit.rule)(hit.match, Context(published=None)) is None
 
 
+# ---- scanning only where a rule can start finds what each rule's full scan finds ----
+
+# Words and marks the patterns are made of, shuffled into texts no reporter
+# would write, so that rules meet at odd places (inside words, after hyphens,
+# next to each other, at the very start and end of a text).
+FRAGMENTS = [
+    "on", "the", "eve", "of", "late", "early", "night", "morning", "at", "until", "by", "from", "between",
+    "since", "in", "mid", "mid-", "last", "this", "next", "previous", "following", "same", "that", "day",
+    "days", "week", "weeks", "month", "year", "ago", "over", "within", "past", "hours", "24", "weekend",
+    "yesterday", "today", "Today", "tomorrow", "two", "a", "an", "to", "and", "through", "before", "after",
+    "January", "Jan.", "Sept", "May", "may", "March", "Dec", "Monday", "Sunday", "monday", "6", "06", "21st",
+    "31", "2022", "1986", "2019-", "12:30", "9.15", "p.m.", "2022-01-06", "06.01.2022", "01/06/2022",
+    "-", "–", "—", ",", ".", ";", ")", "x", "he", "police", "\n", "  ", "ſince", "K",
+]
+
+
+def random_texts(count: int, seed: int = 8) -> list[str]:
+    """Fragments, and each rule's match of its motivating sentence, strung together."""
+    phrases = [entry.meta["pattern"].search(entry.example).group() for entry in RULES.entries()]
+    rnd = random.Random(seed)
+    return [
+        "".join(
+            rnd.choice(FRAGMENTS if rnd.random() < 0.7 else phrases) + rnd.choice(["", " ", " ", " ", "\n", ", "])
+            for _ in range(rnd.randrange(1, 40))
+        )
+        for _ in range(count)
+    ]
+
+
+def seed_texts() -> list[str]:
+    seeds = SHARED / "seeds"
+    return [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))] if seeds.is_dir() else []
+
+
+@pytest.mark.parametrize("entry", RULES.entries(), ids=lambda e: e.name)
+def test_scanning_where_rules_start_finds_every_match(entry):
+    texts = [e.example for e in RULES.entries()] + random_texts(400) + seed_texts()
+    for text in texts:
+        starts = [m.start() for m in any_rule_starts().finditer(text)]
+        found = [(m.span(), m.groups()) for m in rule_matches(entry.meta["pattern"], text, starts)]
+        assert found == [(m.span(), m.groups()) for m in entry.meta["pattern"].finditer(text)], text
+
+
 def test_published_date_refuses_what_is_not_iso():
     assert published_date("2022-01-06") == date(2022, 1, 6)
     assert published_date("Jan 6") is None
@@ -167,7 +220,6 @@ def test_published_date_refuses_what_is_not_iso():
 
 # ---- the gold figure ------------------------------------------------------------
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 F1_FLOOR = 0.85  # the bar of issue 4 for times value F1
 
 

@@ -48,3 +48,24 @@ def test_tokens_with_finds_only_the_listed_words(doc):
 def test_an_empty_doc_has_empty_views():
     empty = nlp.load()("")
     assert views.column(empty, "LOWER") == [] and views.heads(empty) == [] and views.indices_with(empty, "LOWER", frozenset({"x"})) == []
+
+
+def test_lower_lemmas_flags_and_sentence_bounds(doc):
+    assert views.lower_lemmas(doc) == [t.lemma_.lower() for t in doc]
+    for attr, read in (("IS_PUNCT", lambda t: t.is_punct), ("IS_SPACE", lambda t: t.is_space),
+                       ("IS_ALPHA", lambda t: t.is_alpha), ("LIKE_NUM", lambda t: t.like_num)):
+        assert views.flags(doc, attr) == [read(t) for t in doc]
+    assert views.sentence_bounds(doc) == [(s.start, s.end) for s in doc.sents]
+
+
+def test_new_views_of_an_empty_doc():
+    empty = nlp.load()("")
+    assert views.lower_lemmas(empty) == [] and views.flags(empty, "IS_PUNCT") == [] and views.sentence_bounds(empty) == []
+
+
+def test_char_span_bounds_are_those_of_char_span(doc):
+    """Every start and end, on a token, inside one, on a space or past the text."""
+    for start in range(len(TEXT) + 1):
+        for end in range(start + 1, len(TEXT) + 2):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            assert views.char_span_bounds(doc, start, end) == (None if span is None else (span.start, span.end))

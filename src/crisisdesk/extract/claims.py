@@ -328,9 +328,9 @@ def is_hedged(c: Counted, cue: Token, sent: Span, opened: bool) -> bool:
     return any(_word_in(t, hedges) for t in near)
 
 
-def opens_report(sent: Span) -> bool:
-    """Whether a sentence opens an unattributed report: "There were also reports that ..."."""
-    start = sent.text.lstrip(" –—-\"“").lower()
+def opens_report(sentence: str) -> bool:
+    """Whether a sentence (its text) opens an unattributed report: "There were also reports that ..."."""
+    start = sentence.lstrip(" –—-\"“").lower()
     return start.startswith(lexicon().hedge_openers)
 
 
@@ -383,8 +383,8 @@ def claims(parsed: Parsed, *, facts: DocFacts) -> Iterator[Claim]:
         if document.in_boilerplate(sent.start_char, sent.end_char):
             continue
         paragraph = _paragraph_id(document.text, sent.start_char)
-        own_source = attribution.according_to(sent, sent[0]) is not None
-        if opens_report(sent):
+        own_source = attribution.credits_source(sent)
+        if opens_report(document.text[sent.start_char : sent.end_char]):
             report_paragraph = paragraph
         elif own_source or paragraph != report_paragraph:
             report_paragraph = None

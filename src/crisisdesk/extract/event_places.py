@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..model import PlaceMention
-from .views import text_of
+from .views import char_span_bounds, column, entities, offsets, text_of
 
 # ACLED geo_precision: 1 the place itself, 2 a nearby or containing named
 # place, 3 only a region or the country.
@@ -129,20 +129,26 @@ def is_definite(tok: Token) -> bool:
 def scope_in(doc: Doc, lo: int, hi: int, places: Sequence[PlaceMention]) -> tuple[str, int] | None:
     """2. ('country', offset) when the clause speaks of the whole country, ('city', offset) of the city."""
     named = [(p.start, p.end) for p in places]
-    span = doc.char_span(lo, hi, alignment_mode="expand")
-    if span is None:
+    bounds = char_span_bounds(doc, lo, hi)
+    if bounds is None:
         return None
-    words = [t for t in span if not any(s <= t.idx < e for s, e in named)]  # "Republic Square" is a name
-    for tok in words:
-        if tok.lower_ in COUNTRY_ADVERBS or (
-            tok.lower_ in COUNTRY_WORDS and tok.tag_ in ("NN", "NNP") and is_definite(tok)
-        ):
-            return "country", tok.idx
-    for tok in words:
-        if tok.lower_ in LOCAL_WORDS or tok.lower_ in CITY_WORDS and tok.tag_ == "NN" and (
-            is_definite(tok) or any(c.lower_ in LOCAL_WORDS for c in tok.children)
-        ):
-            return "city", tok.idx
+    # Read off the Doc's columns: only a scope word becomes a Token (this is
+    # asked for every event, and a Token per word of its clause was most of it).
+    lower, tags, at = column(doc, "LOWER"), column(doc, "TAG"), offsets(doc)
+
+    def unnamed(i: int) -> bool:
+        return not any(s <= at[i] < e for s, e in named)  # "Republic Square" is a name
+
+    for i in range(*bounds):
+        if (lower[i] in COUNTRY_ADVERBS or (
+            lower[i] in COUNTRY_WORDS and tags[i] in ("NN", "NNP") and is_definite(doc[i])
+        )) and unnamed(i):
+            return "country", at[i]
+    for i in range(*bounds):
+        if (lower[i] in LOCAL_WORDS or lower[i] in CITY_WORDS and tags[i] == "NN" and (
+            is_definite(doc[i]) or any(c.lower_ in LOCAL_WORDS for c in doc[i].children)
+        )) and unnamed(i):
+            return "city", at[i]
     return None
 
 
@@ -201,7 +207,7 @@ def names_unknown_place(doc: Doc, bounds: tuple[int, int], places: Sequence[Plac
     somewhere it did not happen; unknown is null.
     """
     lo, hi = bounds
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ("GPE", "LOC") or not (lo <= ent.start_char and ent.end_char <= hi):
             continue
         root = ent.root

@@ -28,8 +28,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 
-from spacy.attrs import LEMMA, LOWER
-from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Claim, DocFacts, Event, TimeExpr
@@ -38,6 +36,7 @@ from ..registry import EXTRACTORS
 from . import modality
 from .event_places import event_place
 from .event_rules import RULES, STRONG, WEAK, Guess, Rule, Scene, lemma, lexicon, resolve_pronoun
+from .views import column, lower_lemmas, memoised, sentence_bounds
 
 # Event types that are violence; a weak guess gives way to one of these.
 VIOLENT_TYPES = frozenset(
@@ -74,12 +73,6 @@ CLAUSE_BREAKS = frozenset({"…", "...", ";", ":", "–", "—"})
 # Clause-internal dependents that start another clause (not part of this one's evidence).
 OTHER_CLAUSE = frozenset({"conj", "parataxis"})
 
-# Key of the candidate triggers kept in `Doc.user_data` (see `candidates`).
-CANDIDATES_KEY = "crisisdesk.events.candidates"
-# Lemmas whose lower-case id is remembered: far more than the distinct lemmas
-# of a news corpus (about 20,000 in a year of one outlet), so each is lowered once.
-LEMMA_MEMO = 65_536
-
 
 @lru_cache(maxsize=1)
 def trigger_index() -> dict[str, tuple[Rule, ...]]:
@@ -106,8 +99,8 @@ def is_protest_crisis(doc: Doc, parsed: Parsed) -> bool:
     words = protest_lemmas()
     document = parsed.document
     return any(
-        lemma(t) in words and not document.in_boilerplate(t.idx, t.idx + len(t))
-        for t in doc
+        not document.in_boilerplate(t.idx, t.idx + len(t))
+        for t in (doc[i] for i, word in enumerate(lower_lemmas(doc)) if word in words)
     )
 
 
@@ -139,38 +132,27 @@ def skip_sentence(sent: Span, parsed: Parsed, *, body: bool = True) -> bool:
     return body and title is not None and title[0] < end and start < title[1]
 
 
-@lru_cache(maxsize=1)
-def trigger_ids() -> dict[int, tuple[Rule, ...]]:
-    """`trigger_index` keyed by the words' string ids, as a Doc's arrays hold them."""
-    return {get_string_id(word): rules for word, rules in trigger_index().items()}
-
-
-@lru_cache(maxsize=LEMMA_MEMO)
-def lowered_id(strings: StringStore, lemma_id: int) -> int:
-    """The string id of a lemma in lower case (the lexicon's form)."""
-    return get_string_id(strings[lemma_id].lower())
-
-
 def candidates(doc: Doc) -> list[tuple[int, tuple[Rule, ...]]]:
     """The tokens whose lemma (or lower-case form) is a trigger, with their rules, in text order.
 
-    Found once per document on its array of string ids (kept in
+    Found once per document on its columns of strings (kept in
     `Doc.user_data`), so only the few trigger words ever become tokens; a
     token is a candidate by its lower-case form too where the small model
     lemmatises wrongly ("raped" -> "rap").
     """
-    found = doc.user_data.get(CANDIDATES_KEY)
-    if found is None:
-        index, strings = trigger_ids(), doc.vocab.strings
-        found = doc.user_data[CANDIDATES_KEY] = []
-        for i, (lemma_id, lower_id) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
-            word = lowered_id(strings, lemma_id)
-            rules = index.get(word, ())
-            if lower_id != word:
-                rules += index.get(lower_id, ())
-            if rules:
-                found.append((i, rules))
-    return found
+
+    def build(d: Doc) -> list[tuple[int, tuple[Rule, ...]]]:
+        index, lemmas, lowers = trigger_index(), lower_lemmas(d), column(d, "LOWER")
+        hits = sorted({i for i, w in enumerate(lemmas) if w in index} | {i for i, w in enumerate(lowers) if w in index})
+        found = []
+        for i in hits:
+            rules = index.get(lemmas[i], ())
+            if lowers[i] != lemmas[i]:
+                rules += index.get(lowers[i], ())
+            found.append((i, rules))
+        return found
+
+    return memoised(doc, "events.candidates", build)
 
 
 def guesses_in(sent: Span, scene: Scene) -> Iterator[Guess]:
@@ -435,12 +417,18 @@ def opens_clause(t: TimeExpr, doc: Doc) -> bool:
 
 
 def is_frame(t: TimeExpr, doc: Doc, document) -> bool:
-    """A framing time: opens its clause, names a day or days, lies in the article text."""
-    return (
-        t.precision in ("day", "days")
-        and not document.in_boilerplate(t.start, t.end)
-        and opens_clause(t, doc)
-    )
+    """A framing time: opens its clause, names a day or days, lies in the article text.
+
+    Asked of every earlier time for every simple-past event, so the answer is kept
+    on the Doc, per time expression."""
+    known = memoised(doc, "events.frames", lambda d: {})
+    if t not in known:
+        known[t] = (
+            t.precision in ("day", "days")
+            and not document.in_boilerplate(t.start, t.end)
+            and opens_clause(t, doc)
+        )
+    return known[t]
 
 
 def framing_time(sent: Span, times: Sequence[TimeExpr], document) -> TimeExpr | None:
@@ -533,7 +521,12 @@ def events(parsed: Parsed, *, facts: DocFacts) -> Iterator[Event]:
     published = document.published
     settled = []
     body = has_body(doc, document)
-    for sent in doc.sents:
+    triggers = [i for i, _ in candidates(doc)]
+    for start, end in sentence_bounds(doc):
+        n = bisect_left(triggers, start)
+        if n == len(triggers) or triggers[n] >= end:
+            continue  # no trigger word, so no guess: most sentences end here without a Span
+        sent = doc[start:end]
         if skip_sentence(sent, parsed, body=body):
             continue
         scene = Scene(sent=sent, protest_context=scene_ctx)

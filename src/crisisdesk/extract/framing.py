@@ -23,11 +23,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Token
-
 from ..model import DocFacts, FramingTerm
 from ..nlp import Parsed
 from ..registry import EXTRACTORS
+from .views import column, lower_lemmas, offsets
 
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 
@@ -56,20 +55,16 @@ def terms() -> dict[str, list[Term]]:
     return index
 
 
-def lemma(token: Token) -> str:
-    return token.lemma_.lower()
-
-
-def match_at(doc: Doc, i: int) -> Term | None:
-    """The longest term starting at token i, or None."""
-    for term in terms().get(lemma(doc[i]), []):
+def match_at(lemmas: list[str], pos: list[str], i: int) -> Term | None:
+    """The longest term starting at token i, or None, read off the Doc's lower-cased
+    lemma and POS columns (a Token per token was most of this extractor's time)."""
+    for term in terms().get(lemmas[i], []):
         n = len(term.lemmas)
-        if i + n > len(doc):
+        if i + n > len(lemmas):
             continue
-        window = doc[i : i + n]
-        if tuple(lemma(t) for t in window) != term.lemmas:
+        if tuple(lemmas[i : i + n]) != term.lemmas:
             continue
-        if n == 1 and doc[i].pos_ not in NOUN_TAGS:
+        if n == 1 and pos[i] not in NOUN_TAGS:
             continue
         return term
     return None
@@ -81,14 +76,17 @@ def framing(parsed: Parsed, *, facts: DocFacts, include_quoted: bool = False) ->
     document = parsed.document
     quoted = [] if include_quoted else [(q.start, q.end) for q in facts.quotes if q.direct]
     doc = parsed.doc
+    lemmas, pos, at, words = lower_lemmas(doc), column(doc, "POS"), offsets(doc), column(doc, "ORTH")
+    first_lemmas = terms().keys()
     counts: Counter[tuple[str, str]] = Counter()
     i = 0
-    while i < len(doc):
-        term = match_at(doc, i)
+    while i < len(lemmas):
+        term = match_at(lemmas, pos, i) if lemmas[i] in first_lemmas else None
         if term is None:
             i += 1
             continue
-        start, end = doc[i].idx, doc[i + len(term.lemmas) - 1].idx + len(doc[i + len(term.lemmas) - 1])
+        last = i + len(term.lemmas) - 1
+        start, end = at[i], at[last] + len(words[last])
         if not document.in_boilerplate(start, end) and not any(s <= start < e for s, e in quoted):
             counts[(term.actor_class, term.text)] += 1
         i += len(term.lemmas)

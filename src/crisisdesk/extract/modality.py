@@ -19,12 +19,14 @@ precision is protected by the rules' own context checks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from .event_rules import lexicon
+from .views import column, heads, memoised, text_of
 
 # Dependency labels that attach a subordinate clause to the verb above it; the
 # chain of these is what "the verbs above a trigger" means.
@@ -123,7 +125,7 @@ def is_infinitive(verb: Token) -> bool:
 def is_question(head: Token) -> bool:
     """The sentence asks: "Why did the CSTO send troops to Kazakhstan?"."""
     sent = head.sent
-    text = sent.text.rstrip(" \"'”’\n")
+    text = text_of(head.doc)[sent.start_char : sent.end_char].rstrip(" \"'”’\n")  # Span.text makes every Token
     return text.endswith("?")
 
 
@@ -286,30 +288,51 @@ def is_historical(
     if published is None:
         return False
     pub_year = int(published[:4])
-    sent = head.sent
+    doc, sent = head.doc, head.sent
+    lowers = column(doc, "LOWER")
     found = list(years or [])
     if not found:
-        found = [
-            int(t.text) for t in sent if YEAR.match(t.text) and t.ent_type_ == "DATE"
-        ]
+        found = [int(lowers[i]) for i in _within(_year_words(doc), sent) if doc[i].ent_type_ == "DATE"]
     if any(y < pub_year - HISTORY_YEARS + 1 for y in found if y <= pub_year):
         return True
-    for tok in sent:
-        lower = tok.lower_
+    for i in _within(_history_words(doc), sent):
+        lower = lowers[i]
         if lower == "ago" and any(
-            c.like_num or c.lower_ in ("years", "decades") for c in tok.subtree
+            c.like_num or c.lower_ in ("years", "decades") for c in doc[i].subtree
         ):
             return True
         if (
             lower == "past"
-            and tok.head.lower_ == "in"
-            and tok.i > 0
-            and tok.nbor(-1).lower_ == "the"
+            and lowers[heads(doc)[i]] == "in"
+            and i > 0
+            and lowers[i - 1] == "the"
         ):
             return True
-        if lower == "back" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "in":
+        if lower == "back" and i + 1 < len(doc) and lowers[i + 1] == "in":
             return True
     return False
+
+
+# The words `is_historical` looks at, found once per Doc on its column of lower-case
+# forms (a year's digits are its text), so each question reads a few positions, not
+# its whole sentence.
+HISTORY_WORDS = frozenset({"ago", "past", "back"})
+
+
+def _year_words(doc: Doc) -> list[int]:
+    # a year starts with 1 or 2: the cheap test spares the pattern almost every word
+    return memoised(doc, "modality.years", lambda d: [
+        i for i, w in enumerate(column(d, "LOWER")) if w[:1] in ("1", "2") and YEAR.match(w)
+    ])
+
+
+def _history_words(doc: Doc) -> list[int]:
+    return memoised(doc, "modality.history", lambda d: [i for i, w in enumerate(column(d, "LOWER")) if w in HISTORY_WORDS])
+
+
+def _within(indices: list[int], sent: Span) -> list[int]:
+    """The indices that fall in the sentence (indices ascending)."""
+    return indices[bisect_left(indices, sent.start) : bisect_left(indices, sent.end)]
 
 
 def is_attributive(trigger: Token) -> bool:

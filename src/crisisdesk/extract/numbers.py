@@ -20,12 +20,14 @@ numbers are refused by `is_not_a_count`, the rest is the claims extractor's job)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Qualifier
+from .views import column, memoised
 
 # Plain digits, digits with thousands separators (1,000 / 1.000 / 1 000 as one
 # token) and decimals that scale words make whole ("1.5 million").
@@ -115,12 +117,61 @@ STARTING_WORDS = (
 )
 
 
-def may_start_quantity(token: Token) -> bool:
-    """Whether a quantity can begin at this token: a cheap test that spares the full
+def may_start_quantity(lower: str) -> bool:
+    """Whether a quantity can begin at a token, by its lower-case form (spaCy's `lower_`
+    is `text.lower()`, which keeps every digit): a cheap test that spares the full
     reading of the nine tokens in ten that are plain words."""
-    return token.lower_ in STARTING_WORDS or token.text.lower() in STARTING_WORDS or any(
-        c.isdigit() for c in token.text
-    )
+    if lower in STARTING_WORDS:
+        return True
+    return not lower.isalpha() and any(c.isdigit() for c in lower)  # a word of letters holds no digit
+
+
+def quantity_starts(doc: Doc) -> list[int]:
+    """The indices of a Doc's tokens where a quantity may begin, found once per Doc
+    on its column of lower-case forms, so the scan makes Tokens only there: making
+    every token of every sentence was most of its time."""
+
+    def build(d: Doc) -> list[int]:
+        verdict: dict[str, bool] = {}  # each distinct word tested once
+        starts = []
+        for i, lower in enumerate(column(d, "LOWER")):
+            may = verdict.get(lower)
+            if may is None:
+                may = verdict[lower] = may_start_quantity(lower)
+            if may:
+                starts.append(i)
+        return starts
+
+    return memoised(doc, "numbers.quantity_starts", build)
+
+
+class SpanTokens(Sequence[Token]):
+    """The tokens of a Span as a sequence, each made on its first reading and kept:
+    a Span makes a new Token on every index, and the scan reads a few tokens around
+    each possible start, a small part of the sentence."""
+
+    def __init__(self, span: Span):
+        self.doc, self.start, self.length = span.doc, span.start, len(span)
+        self.made: dict[int, Token] = {}
+        self.lowers = column(span.doc, "LOWER")
+
+    def lower(self, i: int) -> str:
+        """Token i's lower-case form, "" outside the span: read off the Doc's column,
+        since the scan looks a few words ahead and behind of every possible start."""
+        return self.lowers[self.start + i] if 0 <= i < self.length else ""
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self.length))]
+        if not 0 <= i < self.length:
+            raise IndexError(i)
+        token = self.made.get(i)
+        if token is None:
+            token = self.made[i] = self.doc[self.start + i]
+        return token
 
 
 @dataclass(frozen=True)
@@ -132,10 +183,6 @@ class Quantity:
     low: int | None
     high: int | None
     qualifier: Qualifier
-
-
-def _lower(tokens: Sequence[Token], i: int) -> str:
-    return tokens[i].lower_ if 0 <= i < len(tokens) else ""
 
 
 def number_value(text: str) -> float | None:
@@ -156,17 +203,17 @@ def _scale(word: str) -> int | None:
     return SCALES.get(word) or SCALE_ABBREVIATIONS.get(word)
 
 
-def _read_number(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+def _read_number(tokens: SpanTokens, i: int) -> tuple[int, int] | None:
     """A number written with digits and/or words from token i: (value, end index).
 
     Handles "20", "20 thousand", "a thousand", "twenty - five", "two hundred and
     fifty", "two thousand five hundred", "1.5 million", "a dozen", "two dozen".
     """
     total, current, j = 0.0, None, i
-    if _lower(tokens, j) in ("a", "one") and (_scale(_lower(tokens, j + 1)) or _lower(tokens, j + 1) == "dozen"):
+    if tokens.lower(j) in ("a", "one") and (_scale(tokens.lower(j + 1)) or tokens.lower(j + 1) == "dozen"):
         current, j = 1.0, j + 1
     while j < len(tokens):
-        word = _lower(tokens, j)
+        word = tokens.lower(j)
         value = number_value(tokens[j].text)
         if value is not None:
             if current is None:
@@ -176,8 +223,8 @@ def _read_number(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
             else:
                 break
             j += 1
-        elif current is not None and word in ("-", "–") and _lower(tokens, j + 1) in UNITS and current in TENS.values():
-            current += UNITS[_lower(tokens, j + 1)]
+        elif current is not None and word in ("-", "–") and tokens.lower(j + 1) in UNITS and current in TENS.values():
+            current += UNITS[tokens.lower(j + 1)]
             j += 2
         elif current is not None and word == "dozen":
             current, j = current * 12, j + 1
@@ -186,7 +233,7 @@ def _read_number(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
             j += 1
             if current >= 1000:
                 total, current = total + current, 0.0
-            if word == "hundred" and _lower(tokens, j) == "and" and j + 1 < len(tokens) and tokens[j + 1].is_alpha \
+            if word == "hundred" and tokens.lower(j) == "and" and j + 1 < len(tokens) and tokens[j + 1].is_alpha \
                     and number_value(tokens[j + 1].text) is not None:
                 j += 1
         else:
@@ -204,43 +251,43 @@ def _is_word_tail(current: float, value: float) -> bool:
     return (current >= 20 and current % 10 == 0 and value < 10) or (current >= 100 and current % 100 == 0 and value < 100)
 
 
-def _qualifier_before(tokens: Sequence[Token], i: int) -> tuple[Qualifier, int] | None:
+def _qualifier_before(tokens: SpanTokens, i: int) -> tuple[Qualifier, int] | None:
     """The qualifier phrase ending right before token i, and where it starts."""
     for size in range(LONGEST_QUALIFIER, 0, -1):
-        words = tuple(_lower(tokens, k) for k in range(i - size, i))
+        words = tuple(tokens.lower(k) for k in range(i - size, i))
         if i - size >= 0 and words in QUALIFIER_PHRASES:
             return QUALIFIER_PHRASES[words], i - size
     return None
 
 
-def _vague(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+def _vague(tokens: SpanTokens, i: int) -> tuple[int, int] | None:
     """A vague count from token i: "dozens", "tens of thousands", "several hundred"."""
-    word = _lower(tokens, i)
-    if word in VAGUE_MULTIPLIERS and _lower(tokens, i + 1) == "of" and _lower(tokens, i + 2) in PLURAL_SCALES:
-        return SEVERAL_LEAST * VAGUE_MULTIPLIERS[word] * PLURAL_SCALES[_lower(tokens, i + 2)], i + 3
+    word = tokens.lower(i)
+    if word in VAGUE_MULTIPLIERS and tokens.lower(i + 1) == "of" and tokens.lower(i + 2) in PLURAL_SCALES:
+        return SEVERAL_LEAST * VAGUE_MULTIPLIERS[word] * PLURAL_SCALES[tokens.lower(i + 2)], i + 3
     if word in VAGUE_PLURALS:
         return VAGUE_PLURALS[word], i + 1
     for phrase in SEVERAL:
         parts = phrase.split()
-        if [_lower(tokens, i + k) for k in range(len(parts))] == parts:
-            nxt = _lower(tokens, i + len(parts))
+        if [tokens.lower(i + k) for k in range(len(parts))] == parts:
+            nxt = tokens.lower(i + len(parts))
             scale = _scale(nxt) or (12 if nxt == "dozen" else None)
             if scale:
                 return SEVERAL_LEAST * scale, i + len(parts) + 1
     return None
 
 
-def is_not_a_count(tokens: Sequence[Token], start: int, end: int) -> bool:
+def is_not_a_count(tokens: SpanTokens, start: int, end: int) -> bool:
     """Whether the number in tokens[start:end] is a date, time, age, measure, price or label."""
     first, last = tokens[start], tokens[end - 1]
     if any(t.ent_type_ in NOT_COUNT_LABELS for t in tokens[start:end] if t.like_num):
         return True
-    before, after = _lower(tokens, start - 1), _lower(tokens, end)
+    before, after = tokens.lower(start - 1), tokens.lower(end)
     if before in LABEL_WORDS or before in CURRENCY_SIGNS or before in MONTHS:
         return True
     if after in MEASURE_WORDS or after in CURRENCY_SIGNS:
         return True
-    if after in ("-", "–") and _lower(tokens, end + 1) in MEASURE_WORDS | {"year-old", "strong"}:
+    if after in ("-", "–") and tokens.lower(end + 1) in MEASURE_WORDS | {"year-old", "strong"}:
         return True
     if "-" in last.text and last.text.split("-")[-1].lower() in MEASURE_WORDS | {"year-old"}:
         return True
@@ -253,8 +300,9 @@ def is_not_a_count(tokens: Sequence[Token], start: int, end: int) -> bool:
     return bool(re.search(r"\d+[-\s]\d+[-\s]\d+", joined))
 
 
-def find_quantities(tokens: Sequence[Token]) -> list[Quantity]:
-    """Every stated quantity in a token sequence, left to right, not overlapping.
+def find_quantities(doclike: Doc | Span) -> list[Quantity]:
+    """Every stated quantity in a Doc or Span, left to right, not overlapping;
+    token indices are relative to its start.
 
     Steps:
     1. a vague plural ("dozens", "tens of thousands", "several hundred"): at_least;
@@ -263,14 +311,15 @@ def find_quantities(tokens: Sequence[Token]) -> list[Quantity]:
     4. a qualifier phrase before it ("more than", "up to", "about").
     Numbers that `is_not_a_count` are skipped.
     """
-    tokens = list(tokens)  # each Token made once: a Span makes a new one on every index
+    span = doclike[:] if isinstance(doclike, Doc) else doclike
+    every_start = quantity_starts(span.doc)
+    starts = every_start[bisect_left(every_start, span.start) : bisect_left(every_start, span.end)]
+    starts = [k - span.start for k in starts]
+    tokens = SpanTokens(span)
     found: list[Quantity] = []
-    i = 0
-    while i < len(tokens):
-        if not may_start_quantity(tokens[i]):
-            i += 1
-            continue
-        start = i
+    i = n = 0
+    while (n := bisect_left(starts, i, n)) < len(starts):  # the next token >= i that may start one
+        i = start = starts[n]
         vague = _vague(tokens, i)
         if vague:  # 1.
             least, end = vague
@@ -283,8 +332,8 @@ def find_quantities(tokens: Sequence[Token]) -> list[Quantity]:
                 continue
             value, end = read
             low, high, qualifier = value, value, "exact"
-            between = _lower(tokens, start - 1) == "between"
-            joiner, after = _lower(tokens, end), _lower(tokens, end + 1)
+            between = tokens.lower(start - 1) == "between"
+            joiner, after = tokens.lower(end), tokens.lower(end + 1)
             if joiner == "or" and after in OR_SUFFIXES:  # "1,000 or more", "50 or so"
                 qualifier = OR_SUFFIXES[after]
                 high, end = (None if qualifier == "at_least" else high), end + 2
@@ -294,7 +343,7 @@ def find_quantities(tokens: Sequence[Token]) -> list[Quantity]:
                     high, end = second
                     if between:
                         start -= 1
-        if is_not_a_count(tokens, start if tokens[start].lower_ != "between" else start + 1, end):
+        if is_not_a_count(tokens, start if tokens.lower(start) != "between" else start + 1, end):
             i = end
             continue
         if qualifier == "exact" and low == high:  # 4.

@@ -25,13 +25,14 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .. import gazetteer
 from ..gazetteer import Entry, Gazetteer, Match
@@ -40,7 +41,16 @@ from ..gazetteer.index import generic_names
 from ..model import DocFacts, PlaceMention
 from ..nlp import Parsed
 from ..registry import EXTRACTORS, Registry
-from .views import entities, tokens_with
+from .views import (
+    char_span_bounds,
+    column,
+    entities,
+    flags,
+    indices_with,
+    memoised,
+    offsets,
+    sentence_starts,
+)
 
 # The named rules a place mention's `rule` field carries, each with the
 # sentence that motivated it (tests/extract/test_places.py runs each one).
@@ -113,6 +123,7 @@ SOVIET_REPUBLIC = re.compile(r"\s*(SSR|Soviet Socialist Republic)\b")
 TOWN_IN = re.compile(r"([A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}),[ \t]+([A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*)?)")
 
 
+@cache  # asked for each mention
 def rule_confidence(name: str) -> float:
     """The confidence a rule's mentions carry (its registry entry's `confidence`)."""
     return next(e.meta["confidence"] for e in RULES.entries() if e.name == name)
@@ -150,31 +161,68 @@ class Resolved:
 # ---- 1. candidates ------------------------------------------------------------
 
 
-def is_capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper() and any(c.isalpha() for c in word)
 
 
-def joined_by_hyphen(doc: Doc, i: int) -> bool:
+@dataclass(frozen=True)
+class Words:
+    """The token columns the candidate scans read, one entry per token.
+
+    The phrase, demonym, street and landmark scans look at every token; read
+    off lists they make no spaCy Token (a Token per token per scan was most of
+    this extractor's time), and `capitalised` is decided once per distinct word.
+    """
+
+    text: list[str]
+    lower: list[str]
+    capitalised: list[bool]
+    spaced: list[bool]  # followed by whitespace
+    punct: list[bool]
+    sent_start: list[bool]
+    idx: list[int]
+
+    def end(self, i: int) -> int:
+        """Char offset just after token i."""
+        return self.idx[i] + len(self.text[i])
+
+
+def words_of(doc: Doc) -> Words:
+    """The `Words` of a Doc, built once and kept with it."""
+
+    def build(d: Doc) -> Words:
+        texts = column(d, "ORTH")
+        known = {word: is_capitalised(word) for word in set(texts)}
+        capitalised = list(map(known.__getitem__, texts))
+        return Words(
+            texts, column(d, "LOWER"), capitalised, flags(d, "SPACY"), flags(d, "IS_PUNCT"), sentence_starts(d),
+            offsets(d),
+        )
+
+    return memoised(doc, "places.words", build)
+
+
+def joined_by_hyphen(w: Words, i: int) -> bool:
     """Whether tokens i and i+2 form one hyphenated word ("Alma-Ata")."""
     return (
-        i + 2 < len(doc)
-        and doc[i + 1].text in HYPHENS
-        and not doc[i].whitespace_
-        and not doc[i + 1].whitespace_
-        and is_capitalised(doc[i + 2])
+        i + 2 < len(w.text)
+        and w.text[i + 1] in HYPHENS
+        and not w.spaced[i]
+        and not w.spaced[i + 1]
+        and w.capitalised[i + 2]
     )
 
 
-def name_words(doc: Doc, start: int) -> list[tuple[int, int]]:
+def name_words(w: Words, start: int) -> list[tuple[int, int]]:
     """Token ranges of the capitalised words of the run starting at `start`."""
     words: list[tuple[int, int]] = []
-    i = start
-    while i < len(doc) and len(words) < MAX_NAME_WORDS and is_capitalised(doc[i]):
+    i, n = start, len(w.text)
+    while i < n and len(words) < MAX_NAME_WORDS and w.capitalised[i]:
         end = i + 1
-        while joined_by_hyphen(doc, end - 1):
+        while joined_by_hyphen(w, end - 1):
             end += 2
         words.append((i, end))
-        if doc[end - 1].whitespace_ == "" and end < len(doc) and not doc[end].is_punct:
+        if not w.spaced[end - 1] and end < n and not w.punct[end]:
             break
         i = end
     return words
@@ -184,23 +232,24 @@ def name_words(doc: Doc, start: int) -> list[tuple[int, int]]:
                 confidence=0.75)
 def phrase_candidates(doc: Doc, text: str, g: Gazetteer) -> Iterator[Candidate]:
     """Longest capitalised word runs (plus a region word) that the gazetteer knows."""
+    w = words_of(doc)
+    n_tokens = len(w.text)
     i = 0
-    while i < len(doc):
-        token = doc[i]
-        if not is_capitalised(token) or (i > 0 and is_capitalised(doc[i - 1]) and not doc[i - 1].is_sent_start):
+    while i < n_tokens:
+        if not w.capitalised[i] or (i > 0 and w.capitalised[i - 1] and not w.sent_start[i - 1]):
             i += 1
             continue
-        words = name_words(doc, i)
+        words = name_words(w, i)
         taken = False
         for n in range(len(words), 0, -1):
-            first, last = doc[words[0][0]], doc[words[n - 1][1] - 1]
-            spans = [(first.idx, last.idx + len(last.text))]
+            first, last = words[0][0], words[n - 1][1] - 1
+            spans = [(w.idx[first], w.end(last))]
             after = words[n - 1][1]
-            if after < len(doc) and doc[after].lower_ in REGION_WORDS:
-                spans.insert(0, (first.idx, doc[after].idx + len(doc[after].text)))
+            if after < n_tokens and w.lower[after] in REGION_WORDS:
+                spans.insert(0, (w.idx[first], w.end(after)))
             for s, e in spans:
                 if g.lookup(text[s:e]):
-                    opens_sentence = first.is_sent_start or first.i == 0
+                    opens_sentence = w.sent_start[first] or first == 0
                     yield Candidate(s, e, text[s:e], "places.gazetteer-match", None, opens_sentence)
                     taken = True
                     break
@@ -211,34 +260,46 @@ def phrase_candidates(doc: Doc, text: str, g: Gazetteer) -> Iterator[Candidate]:
             i = words[0][1] if words else i + 1
 
 
-def trimmed_entity(ent: Span) -> tuple[int, int] | None:
+def trimmed_entity(w: Words, ent: Span) -> tuple[int, int] | None:
     """Char bounds of an entity without a leading article or trailing possessive."""
-    tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-    while tokens and (tokens[-1].text in ("'s", "’s", "'", "’") or tokens[-1].is_punct):
-        tokens.pop()
-    if not tokens:
+    first = ent.start + 1 if w.lower[ent.start] == "the" else ent.start
+    end = ent.end
+    while end > first and (w.text[end - 1] in ("'s", "’s", "'", "’") or w.punct[end - 1]):
+        end -= 1
+    if end == first:
         return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return w.idx[first], w.end(end - 1)
 
 
 @RULES.register("ner", example="Russian paratroopers landed in Kazakhstan on Thursday.", confidence=0.9)
 def entity_candidates(doc: Doc, text: str) -> Iterator[Candidate]:
     """The parser's GPE, LOC and FAC entities."""
-    for ent in doc.ents:
+    w = words_of(doc)
+    for ent in entities(doc):
         if ent.label_ in PLACE_LABELS:
-            bounds = trimmed_entity(ent)
+            bounds = trimmed_entity(w, ent)
             if bounds:
                 s, e = bounds
-                yield Candidate(s, e, text[s:e], "places.ner", ent.label_, doc[ent.start].is_sent_start)
+                yield Candidate(s, e, text[s:e], "places.ner", ent.label_, w.sent_start[ent.start])
 
 
 def merged(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per stretch of text: the longest, the parser's on a tie."""
     ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), c.rule != "places.ner", c.start))
     kept: list[Candidate] = []
+    # The kept spans never overlap, so ordered by start they are ordered by end
+    # too, and the only one that can overlap a candidate is the last kept one
+    # starting before the candidate ends (comparing with every kept one made
+    # this quadratic in a long document's names).
+    starts: list[int] = []
+    ends: list[int] = []
     for c in ordered:
-        if not any(k.start < c.end and c.start < k.end for k in kept):
-            kept.append(c)
+        at = bisect_left(starts, c.end)
+        if at and ends[at - 1] > c.start:
+            continue
+        starts.insert(at, c.start)
+        ends.insert(at, c.end)
+        kept.append(c)
     return sorted(kept, key=lambda c: c.start)
 
 
@@ -250,8 +311,11 @@ def is_quoted(text: str, c: Candidate) -> bool:
     return c.start > 0 and c.end < len(text) and text[c.start - 1] in OPEN_QUOTES and text[c.end] in CLOSE_QUOTES
 
 
+NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+
+
 def next_word(text: str, end: int) -> str:
-    match = re.match(r"\s*([\w’'-]+)", text[end:])
+    match = NEXT_WORD.match(text, end)
     return match.group(1) if match else ""
 
 
@@ -264,24 +328,41 @@ def is_generic(doc: Doc, c: Candidate) -> bool:
     """A compass word, continent or bloc ("Western", "Central Asia"), or an English stop word ("An")."""
     if fold(c.text) in generic_names():
         return True
-    span = doc.char_span(c.start, c.end, alignment_mode="expand")
-    return span is not None and len(span) == 1 and span[0].is_stop and not span[0].is_upper
+    bounds = char_span_bounds(doc, c.start, c.end)
+    if bounds is None or bounds[1] - bounds[0] != 1:
+        return False
+    token = doc[bounds[0]]
+    return token.is_stop and not token.is_upper
 
 
 def is_part_of_person(doc: Doc, c: Candidate) -> bool:
     """"Nursultan" in "Nursultan Nazarbayev", "Vladimir" in "Vladimir Putin": a name part."""
-    for ent in entities(doc):
-        if ent.label_ == "PERSON" and ent.start_char <= c.start and c.end <= ent.end_char:
-            return (ent.end_char - ent.start_char) > (c.end - c.start)
+    for start, end in person_spans(doc):
+        if start <= c.start and c.end <= end:
+            return (end - start) > (c.end - c.start)
     return False
+
+
+def person_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Char bounds of the parser's PERSON entities, in order, read once per Doc."""
+    return memoised(doc, "places.persons", lambda d: [(e.start_char, e.end_char) for e in entities(d) if e.label_ == "PERSON"])
 
 
 def exact_label(doc: Doc, c: Candidate) -> str | None:
     """The label of a parser entity with exactly the candidate's span, if any."""
-    for ent in entities(doc):
-        if ent.start_char == c.start and ent.end_char == c.end:
-            return ent.label_
-    return None
+    return entity_labels(doc).get((c.start, c.end))
+
+
+def entity_labels(doc: Doc) -> dict[tuple[int, int], str]:
+    """(start_char, end_char) -> label of the first parser entity with those bounds, built once per Doc."""
+
+    def build(d: Doc) -> dict[tuple[int, int], str]:
+        labels: dict[tuple[int, int], str] = {}
+        for e in entities(d):
+            labels.setdefault((e.start_char, e.end_char), e.label_)
+        return labels
+
+    return memoised(doc, "places.entity_labels", build)
 
 
 # ---- 3. context ------------------------------------------------------------------
@@ -300,17 +381,18 @@ def country_focus(g: Gazetteer, candidates: list[Candidate], demonyms: Counter[s
 def demonym_weights(doc: Doc, g: Gazetteer) -> Counter[str]:
     """Each demonym ("Kazakh") counts for its country at `DEMONYM_WEIGHT`."""
     weights: Counter[str] = Counter()
-    for token in doc:
-        if is_capitalised(token):
-            iso = g.demonym(token.text)
+    w = words_of(doc)
+    for word, capitalised in zip(w.text, w.capitalised):
+        if capitalised:
+            iso = g.demonym(word)
             if iso:
                 weights[iso] += DEMONYM_WEIGHT
     return weights
 
 
-def focus_share(focus: Counter, key: object) -> float:
-    top = max(focus.values(), default=0.0)
-    return focus.get(key, 0.0) / top if top and key else 0.0
+def share(weights: Counter, top: float, key: object) -> float:
+    """`key`'s weight as a share of the `top` weight."""
+    return weights.get(key, 0.0) / top if top and key else 0.0
 
 
 @dataclass(frozen=True)
@@ -325,13 +407,36 @@ class Context:
     countries: Counter
     regions: Counter
     own: dict[str, tuple[Counter, Counter]] = field(default_factory=dict)
+    # The context each name sees, made once: a name is asked about at each of its mentions.
+    others: dict[str, Context] = field(default_factory=dict, compare=False, repr=False)
 
     def without(self, name: str) -> Context:
         """The context as the other names see it."""
-        mine = self.own.get(fold(name))
+        key = fold(name)
+        mine = self.own.get(key)
         if mine is None:
             return self
-        return Context(self.countries - mine[0], self.regions - mine[1])
+        if key not in self.others:
+            self.others[key] = Context(self.countries - mine[0], self.regions - mine[1])
+        return self.others[key]
+
+    # The top weights every share divides by, found once: each entry of each
+    # name is scored against them (the weights are never changed).
+    @cached_property
+    def top_country(self) -> float:
+        return max(self.countries.values(), default=0.0)
+
+    @cached_property
+    def top_region(self) -> float:
+        return max(self.regions.values(), default=0.0)
+
+    def country_share(self, country: str) -> float:
+        """How much the document is about a country, against the country it is most about."""
+        return share(self.countries, self.top_country, country)
+
+    def region_weight(self, region: tuple[str, str]) -> float:
+        """How much the document is about a (country, admin1) region, against the top region."""
+        return share(self.regions, self.top_region, region)
 
 
 def context_of(resolved: list[Resolved], demonyms: Counter[str]) -> Context:
@@ -361,7 +466,7 @@ def score(match: Match, context: Context, top_prominence: int = 0) -> float:
         KIND_PRIOR.get(entry.kind, 0.0)
         + POPULATION_WEIGHT.get(entry.kind, 1.0) * math.log10(entry.population + 10)
         - PROMINENCE_WEIGHT * behind
-        + FOCUS_WEIGHT * focus_share(context.countries, entry.country)
+        + FOCUS_WEIGHT * context.country_share(entry.country)
         + REGION_WEIGHT * region_share(entry, context)
         - QUALITY_PENALTY * match.quality
     )
@@ -373,7 +478,7 @@ def region_share(entry: Entry, context: Context) -> float:
     was in France, ... in Paris": the capital of France, not Paris, Kentucky)."""
     if entry.capital and context.countries.get(entry.country, 0.0) > 0:
         return 1.0
-    return focus_share(context.regions, (entry.country, entry.admin1))
+    return context.region_weight((entry.country, entry.admin1))
 
 
 def is_credible(match: Match, c: Candidate, label: str | None, context: Context, placed: bool) -> bool:
@@ -384,10 +489,10 @@ def is_credible(match: Match, c: Candidate, label: str | None, context: Context,
     entry = match.entry
     if entry.kind in ("country", "admin1", "admin2"):
         return match.quality < 2 or label in PLACE_LABELS
-    if match.quality < 2 and (placed or focus_share(context.regions, (entry.country, entry.admin1)) >= REGION_SHARE):
+    if match.quality < 2 and (placed or context.region_weight((entry.country, entry.admin1)) >= REGION_SHARE):
         return True
     focus = context.countries
-    in_focus = focus_share(focus, entry.country) >= FOCUS_SHARE
+    in_focus = context.country_share(entry.country) >= FOCUS_SHARE
     if match.quality >= 1 and not in_focus and label not in (None, "GPE", "LOC"):
         return False  # the "White House" (FAC) is not Casablanca, the channel "Baza" (ORG) not Basel
     if label in PLACE_LABELS and match.quality < 2 and not c.sentence_start:
@@ -536,60 +641,63 @@ def street_sites(doc: Doc) -> Iterator[tuple[int, int]]:
     "Republic Square" (a capitalised street word ends the name) is one site;
     "Masanchi, Karasai Batyr, Zhambyl, Baitursynov streets" is four.
     """
-    for token in tokens_with(doc, "LOWER", word_list("street_words.txt")):
-        if token.i == 0:
+    w = words_of(doc)
+    for t in indices_with(doc, "LOWER", word_list("street_words.txt")):
+        if t == 0:
             continue
-        if is_capitalised(token) and not token.is_sent_start:
-            run = capitalised_run_before(doc, token.i)
+        if w.capitalised[t] and not w.sent_start[t]:
+            run = capitalised_run_before(w, t)
             if run is not None:
-                yield doc[run].idx, token.idx + len(token.text)
-        elif not is_capitalised(token):
-            i = token.i
+                yield w.idx[run], w.end(t)
+        elif not w.capitalised[t]:
+            i = t
             while True:
-                run = capitalised_run_before(doc, i)
+                run = capitalised_run_before(w, i)
                 if run is None:
                     break
-                yield doc[run].idx, doc[i - 1].idx + len(doc[i - 1].text)
-                if run > 0 and (doc[run - 1].text == "," or doc[run - 1].lower_ == "and"):
+                yield w.idx[run], w.end(i - 1)
+                if run > 0 and (w.text[run - 1] == "," or w.lower[run - 1] == "and"):
                     i = run - 1
                 else:
                     break
 
 
-def capitalised_run_before(doc: Doc, i: int) -> int | None:
+def capitalised_run_before(w: Words, i: int) -> int | None:
     """First token of the capitalised words ending just before token i."""
     j = i
-    while j > 0 and i - j < 2 * MAX_NAME_WORDS and (
-        is_capitalised(doc[j - 1]) or (doc[j - 1].text in HYPHENS and j > 1)
-    ):
-        if doc[j - 1].is_sent_start and doc[j - 1].lower_ in ("the", "a"):
+    while j > 0 and i - j < 2 * MAX_NAME_WORDS and (w.capitalised[j - 1] or (w.text[j - 1] in HYPHENS and j > 1)):
+        if w.sent_start[j - 1] and w.lower[j - 1] in ("the", "a"):
             break
         j -= 1
-    return j if j < i and is_capitalised(doc[j]) else None
+    return j if j < i and w.capitalised[j] else None
 
 
 def landmark_sites(doc: Doc) -> Iterator[tuple[int, int, int | None]]:
     """Landmarks: (start, end, char offset of the city name after "in", if any)."""
-    for token in tokens_with(doc, "ORTH", word_list("landmark_words.txt")):
-        if token.i > 0:
-            run = capitalised_run_before(doc, token.i)
+    w = words_of(doc)
+    for t in indices_with(doc, "ORTH", word_list("landmark_words.txt")):
+        if t > 0:
+            run = capitalised_run_before(w, t)
             if run is None:
                 continue
-            after = token.i + 1
-            names_city = after + 1 < len(doc) and doc[after].lower_ == "in" and is_capitalised(doc[after + 1])
-            yield doc[run].idx, token.idx + len(token.text), doc[after + 1].idx if names_city else None
+            after = t + 1
+            names_city = after + 1 < len(w.text) and w.lower[after] == "in" and w.capitalised[after + 1]
+            yield w.idx[run], w.end(t), w.idx[after + 1] if names_city else None
 
 
 def venue_sites(text: str, resolved: list[Resolved]) -> Iterator[tuple[Resolved, int]]:
     """"the Moscow shopping center": a venue named after a place; yields (place, venue end)."""
-    venues = sorted(word_list("venue_words.txt"), key=len, reverse=True)
     for r in resolved:
-        rest = text[r.candidate.end : r.candidate.end + 40]
-        for venue in venues:
-            m = re.match(rf"\s+{re.escape(venue)}\b", rest)
-            if m:
-                yield r, r.candidate.end + m.end()
-                break
+        m = venue_after().match(text[r.candidate.end : r.candidate.end + 40])
+        if m:
+            yield r, r.candidate.end + m.end()
+
+
+@lru_cache(maxsize=1)
+def venue_after() -> re.Pattern:
+    """Whitespace and a venue noun, the longest noun first ("shopping mall" before "mall")."""
+    venues = sorted(word_list("venue_words.txt"), key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(map(re.escape, venues)) + r")\b")
 
 
 def site_mention(doc_id: str, text: str, start: int, end: int, city: Match) -> PlaceMention:
@@ -615,14 +723,15 @@ def place_mention(doc_id: str, c: Candidate, m: Match) -> PlaceMention:
                 confidence=0.8)
 def soviet_republics(doc: Doc, text: str, g: Gazetteer) -> Iterator[tuple[Candidate, Match]]:
     """"the Kazakh SSR" is Kazakhstan."""
-    if SOVIET_REPUBLIC.search(text) is None:  # most texts: no token to visit
+    if "SSR" not in text and "Soviet Socialist Republic" not in text:  # most texts: no token to visit
         return
-    for token in doc:
-        m = SOVIET_REPUBLIC.match(text, token.idx + len(token.text)) if is_capitalised(token) else None
-        iso = g.demonym(token.text) if m else None
+    w = words_of(doc)
+    for i, word in enumerate(w.text):
+        m = SOVIET_REPUBLIC.match(text, w.end(i)) if w.capitalised[i] else None
+        iso = g.demonym(word) if m else None
         country = g.country(iso) if iso else None
         if m and country:
-            c = Candidate(token.idx, m.end(), text[token.idx : m.end()], "places.historic-republic", "GPE")
+            c = Candidate(w.idx[i], m.end(), text[w.idx[i] : m.end()], "places.historic-republic", "GPE")
             yield c, Match(country, 0)
 
 

@@ -32,6 +32,7 @@ opinion is not a statement), though they do attribute a quotation in marks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -58,6 +59,7 @@ from .speakers import (
     subject_of,
 )
 from .speech import is_attribution_word, is_speech_verb, lexicon
+from .views import heads, lower_lemmas, sentence_bounds
 
 # One- to three-word fragments in marks are scare quotes or titles ("on request
 # only", “Kazakh Spring”), not quotations (annotators' convention on the gold
@@ -137,6 +139,7 @@ class Context:
     paras: list[tuple[int, int]]
     found: list[Found] = field(default_factory=list)
     claimed: list[tuple[int, int]] = field(default_factory=list)  # dash regions, not for `marks`
+    short_lines: dict[tuple[int, int], bool] = field(default_factory=dict)  # see `_is_short_line`
 
     @property
     def text(self) -> str:
@@ -145,16 +148,24 @@ class Context:
     @cached_property
     def speech_verbs(self) -> list[Token]:
         """The document's speech verbs, found once for every rule; negated ones are left
-        out ("did not offer evidence or specify which ..." states nothing)."""
-        return [t for t in self.parsed.doc if is_speech_verb(t) and not is_negated(t)]
+        out ("did not offer evidence or specify which ..." states nothing).  Only the
+        tokens with a speech lemma become Tokens to ask."""
+        doc, speech = self.parsed.doc, lexicon().speech
+        candidates = (doc[i] for i, lemma in enumerate(lower_lemmas(doc)) if lemma in speech)
+        return [t for t in candidates if is_speech_verb(t) and not is_negated(t)]
 
     def tokens(self, start: int, end: int) -> Span | None:
         return self.parsed.doc.char_span(start, end, alignment_mode="expand")
 
+    @cached_property
+    def para_starts(self) -> list[int]:
+        return [s for s, _ in self.paras]
+
     def para_of(self, pos: int) -> tuple[int, int]:
-        for s, e in self.paras:
-            if s <= pos <= e:
-                return s, e
+        """The paragraph holding pos (paragraphs are ordered and apart, so at most one does)."""
+        n = bisect_right(self.para_starts, pos) - 1
+        if n >= 0 and pos <= self.paras[n][1]:
+            return self.paras[n]
         return pos, pos
 
     def is_heading(self, pos: int) -> bool:
@@ -162,16 +173,23 @@ class Context:
         span = self.parsed.document.title_span
         if span and span[0] <= pos < span[1]:
             return True
-        s, e = self.para_of(pos)
-        line = self.text[s:e].rstrip("”\"’» \t")
-        return len(line.split()) <= HEADING_MAX_WORDS and not line.endswith((".", "…", ":", ","))
+        return self._is_short_line(self.para_of(pos))
+
+    def _is_short_line(self, para: tuple[int, int]) -> bool:
+        """Asked again and again of the same few lines, so each answer is kept."""
+        known = self.short_lines.get(para)
+        if known is None:
+            line = self.text[para[0] : para[1]].rstrip("”\"’» \t")
+            known = self.short_lines[para] = len(line.split()) <= HEADING_MAX_WORDS and not line.endswith((".", "…", ":", ","))
+        return known
 
     def unusable(self, start: int, end: int) -> bool:
         return self.parsed.document.in_boilerplate(start, end)
 
     def in_quote(self, token: Token) -> bool:
         """Whether a token lies in a quotation (so it cannot be the one who speaks it)."""
-        return any(s <= token.idx < e for s, e in self.names.excluded + self.direct_spans())
+        at = token.idx
+        return any(s <= at < e for s, e in self.names.excluded + self.direct_spans())
 
     def subject(self, verb: Token) -> Speaker | None:
         """Who does the saying: a person named right before the verb, else its parsed subject."""
@@ -309,10 +327,11 @@ def _emit(ctx: Context, start: int, end: int, rule: str, speaker: Speaker | None
 def _governing_attribution(ctx: Context, span: Span) -> Speaker | None | bool:
     """Speaker via a reporting word that governs the quotation in the parse; False if none
     (a reporting word without a speaker does not attribute)."""
-    for tok in span:
-        head, steps = tok.head, 0
-        if span.start <= head.i < span.end:
-            continue
+    doc, governors = span.doc, heads(span.doc)
+    for i in range(span.start, span.end):
+        if span.start <= governors[i] < span.end:
+            continue  # read off the Doc's heads: most words hang inside the quotation
+        head, steps = doc[governors[i]], 0
         while steps < 6:
             if not (span.start <= head.i < span.end) and is_attribution_word(head):
                 speaker = ctx.subject(head)
@@ -516,6 +535,7 @@ def _content_lemmas(span: Span | None) -> set[str]:
 @RULES.register("heading-echo", example="“Those who resist will be destroyed!” What next?\n\n“Whoever resists will be destroyed,” summed up Tokayev.")
 def heading_echo(ctx: Context) -> None:
     body = [f for f in ctx.found if f.speaker is not None]
+    body_words: list[set[str]] | None = None  # read once, when a headline quotation first asks
     for q in quoted_passages(ctx.text):
         if not ctx.is_heading(q.start) or ctx.unusable(q.start, q.end):
             continue
@@ -524,9 +544,11 @@ def heading_echo(ctx: Context) -> None:
         words = _content_lemmas(ctx.tokens(q.start, q.end))
         if not words:
             continue
+        if body_words is None:
+            body_words = [_content_lemmas(ctx.tokens(f.start, f.end)) for f in body]
         best, best_overlap = None, 0.0
-        for f in body:
-            overlap = len(words & _content_lemmas(ctx.tokens(f.start, f.end))) / len(words)
+        for f, their_words in zip(body, body_words):
+            overlap = len(words & their_words) / len(words)
             if overlap > best_overlap:
                 best, best_overlap = f, overlap
         if best is not None and best_overlap >= ECHO_MIN_OVERLAP:
@@ -630,9 +652,9 @@ def object_report(ctx: Context) -> None:
 
 @RULES.register("reported-statement-noun", example="Opposition leader Mukhtar Ablyazov made a statement that he had nothing to do with the protests.")
 def statement_noun(ctx: Context) -> None:
-    nouns = lexicon().statement_nouns
-    for tok in ctx.parsed.doc:
-        if tok.lemma_.lower() not in nouns or tok.dep_ != "dobj" or _inside_direct(ctx, tok.idx):
+    doc, nouns = ctx.parsed.doc, lexicon().statement_nouns
+    for tok in (doc[i] for i, lemma in enumerate(lower_lemmas(doc)) if lemma in nouns):
+        if tok.dep_ != "dobj" or _inside_direct(ctx, tok.idx):
             continue
         for clause in tok.children:
             if clause.dep_ in ("acl", "ccomp", "relcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
@@ -657,18 +679,26 @@ def as_stated(ctx: Context) -> None:
 @RULES.register("reported-orphan-tail", example="The assault columns are led by professional militants. , says political scientist Yevgeny Satanovsky.")
 def orphan_tail(ctx: Context) -> None:
     doc = ctx.parsed.doc
-    for sent in doc.sents:
-        words = [t for t in sent if not (t.is_punct or t.is_space)]
-        if not words or not is_speech_verb(words[0]) or sent.start == 0:
+    speech = lexicon().speech
+    sentences = sentence_bounds(doc)
+    firsts = [start for start, _ in sentences]
+    # Only a word with a speech lemma can open such a sentence: those are the ones looked at.
+    for i in (i for i, lemma in enumerate(lower_lemmas(doc)) if lemma in speech):
+        start, end = sentences[bisect_right(firsts, i) - 1]
+        if start == 0 or any(not (doc[k].is_punct or doc[k].is_space) for k in range(start, i)):
+            continue  # the first sentence, or not its first word
+        verb = doc[i]
+        if not is_speech_verb(verb):
             continue
+        sent = doc[start:end]
         before = ctx.text[sent.start_char - 1 :: -1].lstrip()[:1] if sent.start_char else ""
         if not (sent[0].text == "," or before == ","):
             continue
         prev = doc[sent.start - 1].sent
         if ctx.para_of(prev.start_char) != ctx.para_of(sent.start_char) or _inside_direct(ctx, prev.start_char):
             continue
-        speaker = ctx.subject(words[0]) or first_speaker_in(sent, ctx.names)
-        _report(ctx, list(prev), words[0], "reported-orphan-tail", speaker)
+        speaker = ctx.subject(verb) or first_speaker_in(sent, ctx.names)
+        _report(ctx, list(prev), verb, "reported-orphan-tail", speaker)
 
 
 # ---- the extractor ----------------------------------------------------------

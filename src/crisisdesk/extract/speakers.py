@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Document, EntityMention
 from .speech import lexicon, pronoun_class, role_class
-from .views import text_of
+from .views import entities
 
 NAME_LABELS = {"PERSON": "person", "ORG": "org", "NORP": "group"}
 # Which name classes each kind of reference may point back to.
@@ -75,13 +75,10 @@ class Names:
         for m in mentions:
             if m.label in NAME_LABELS:
                 found[(m.start, m.end)] = Name(m.start, m.end, m.text, NAME_LABELS[m.label])
-        for ent in doc.ents:
-            if ent.label_ in NAME_LABELS and not any(
-                s < ent.end_char and ent.start_char < e for s, e in found
-            ):
-                found[(ent.start_char, ent.end_char)] = Name(
-                    ent.start_char, ent.end_char, ent.text, NAME_LABELS[ent.label_]
-                )
+        for ent in entities(doc):
+            start, end = ent.start_char, ent.end_char
+            if ent.label_ in NAME_LABELS and not any(s < end and start < e for s, e in found):
+                found[(start, end)] = Name(start, end, ent.text, NAME_LABELS[ent.label_])
         self.document = document
         self.doc = doc
         self.excluded = excluded
@@ -120,7 +117,7 @@ class Names:
         """A person named right before the token ("... Leonid Kalashnikov stated")."""
         for n in reversed(self.all):
             if n.end <= token.idx:
-                gap = text_of(token.doc)[n.end : token.idx]
+                gap = self.document.text[n.end : token.idx]
                 return n if n.kind == "person" and len(gap) <= ADJACENT_GAP_CHARS and not gap.strip() and self._allowed(n) else None
         return None
 
@@ -143,7 +140,7 @@ class Names:
         return candidates[0]
 
     def _window_start(self, pos: int) -> int:
-        span = self.doc.char_span(pos, min(pos + 1, len(text_of(self.doc))), alignment_mode="expand")
+        span = self.doc.char_span(pos, min(pos + 1, len(self.document.text)), alignment_mode="expand")
         if span is None or len(span) == 0:
             return pos
         sent = span[0].sent

@@ -11,12 +11,14 @@ only of the few positions a rule goes on to inspect.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import TypeVar
 
 import numpy as np
 from spacy.attrs import IDS
-from spacy.strings import hash_string
+from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc, Span, Token
 
 T = TypeVar("T")
@@ -101,3 +103,65 @@ def tokens_with(doc: Doc, attr: str, words: frozenset[str]) -> Iterator[Token]:
     """The tokens whose `attr` is one of `words`: only these become Tokens."""
     for i in indices_with(doc, attr, words):
         yield doc[i]
+
+
+# Distinct lemmas whose lower-case form is remembered across Docs: more than a year
+# of one outlet's news uses (about 20,000), so each is read and lowered once.
+LEMMA_MEMO = 1 << 15
+
+
+@lru_cache(maxsize=LEMMA_MEMO)
+def _lowered(strings: StringStore, lemma_id: int) -> str:
+    return strings[lemma_id].lower()
+
+
+def lower_lemmas(doc: Doc) -> list[str]:
+    """`token.lemma_.lower()` for every token: the form the word lists hold.
+
+    Read off the Doc's lemma ids, each distinct lemma decoded from the StringStore
+    and lowered once per process: decoding them anew for every Doc was most of the
+    cost of this view, which the quote, event and framing scans all ask."""
+
+    def build(d: Doc) -> list[str]:
+        strings, seen = d.vocab.strings, {}
+        ids = d.to_array(IDS["LEMMA"]).tolist() if len(d) else []
+        return [seen[v] if v in seen else seen.setdefault(v, _lowered(strings, v)) for v in ids]
+
+    return memoised(doc, "lower_lemmas", build)
+
+
+def flags(doc: Doc, attr: str) -> list[bool]:
+    """A boolean token attribute ("IS_PUNCT", "IS_SPACE", "IS_ALPHA", "LIKE_NUM") for every token."""
+    return memoised(doc, "flags." + attr, lambda d: (d.to_array(IDS[attr]) != 0).tolist() if len(d) else [])
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token indices of every sentence, as `doc.sents` gives them,
+    for scans that look at a few tokens of each sentence and need no Span."""
+
+    def build(d: Doc) -> list[tuple[int, int]]:
+        starts = [0] + [i for i, first in enumerate(sentence_starts(d)) if first and i > 0] if len(d) else []
+        return list(zip(starts, starts[1:] + [len(d)]))
+
+    return memoised(doc, "sentence_bounds", build)
+
+
+def char_span_bounds(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    """(start, end) token indices of `doc.char_span(start_char, end_char,
+    alignment_mode="expand")` for start_char < end_char, or None where it gives None.
+
+    Found by bisection in `offsets` as spaCy finds them, without the Span (and
+    the Tokens a caller then reads) that each char_span call builds."""
+    at, words, spaced = offsets(doc), column(doc, "ORTH"), flags(doc, "SPACY")
+
+    def token_at(char: int) -> int:
+        """The token whose text or trailing space holds `char`, else -1 (spaCy's token_by_char)."""
+        i = bisect_right(at, char) - 1
+        return i if i >= 0 and char < at[i] + len(words[i]) + spaced[i] else -1
+
+    first, last = token_at(start_char), token_at(end_char - 1)
+    if first < 0 or last < 0:
+        return None
+    if start_char == at[first] + len(words[first]):  # on the space after a token: not that token
+        first += 1
+    return first, last + 1
