@@ -34,7 +34,7 @@ from ..model import Claim, DocFacts, Event, TimeExpr
 from ..nlp import Parsed
 from ..registry import EXTRACTORS
 from . import modality
-from .event_places import event_place
+from .event_places import Setting, article_setting, event_place
 from .event_rules import RULES, STRONG, WEAK, Guess, Rule, Scene, lemma, lexicon, resolve_pronoun
 from .views import column, lower_lemmas, memoised, sentence_bounds
 
@@ -541,10 +541,11 @@ def events(parsed: Parsed, *, facts: DocFacts) -> Iterator[Event]:
         for item in settled
         if item.group[0].event_type in HARM_TYPES and item.group[0].strength > WEAK
     }
+    setting = article_setting(facts.places, doc, document)
     for item in settled:
         if is_toll_of_previous(item, harmful_sentences, doc, document.text):
             continue
-        yield make_event(item, parsed, facts, settled)
+        yield make_event(item, parsed, facts, settled, setting)
 
 
 def is_toll_of_previous(
@@ -575,6 +576,7 @@ def make_event(
     parsed: Parsed,
     facts: DocFacts,
     settled: list[Settled],
+    setting: Setting,
 ) -> Event:
     """5. An Event row from a settled group: evidence span, date, place, fatalities, actors."""
     lead = item.group[0]
@@ -585,8 +587,7 @@ def make_event(
         bounds=bounds,
         sent=item.sent,
         paragraph_start=paragraph_bounds(parsed.document.text, item.sent.start_char)[0],
-        places=facts.places,
-        document=parsed.document,
+        setting=setting,
         national=lead.event_type == "Strategic developments"
         and lead.sub_event_type in NATIONAL_SUB_TYPES,
         violent=lead.event_type in HARM_TYPES,
