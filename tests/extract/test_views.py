@@ -69,3 +69,11 @@ def test_char_span_bounds_are_those_of_char_span(doc):
         for end in range(start + 1, len(TEXT) + 2):
             span = doc.char_span(start, end, alignment_mode="expand")
             assert views.char_span_bounds(doc, start, end) == (None if span is None else (span.start, span.end))
+
+
+def test_release_drops_every_view_and_so_the_cycle_through_spans():
+    doc = nlp.load()("Protesters marched in Almaty on Monday.")
+    views.entities(doc), views.column(doc, "LOWER")
+    views.release(doc)
+    assert not any(str(k).startswith(views.PREFIX) for k in doc.user_data)
+    assert views.column(doc, "LOWER") == [t.lower_ for t in doc]  # built again on the next ask

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import PlaceMention
-from .views import char_span_bounds, column, entities, offsets, text_of
+from .views import char_span_bounds, column, entities, memoised, offsets, text_of
 
 # ACLED geo_precision: 1 the place itself, 2 a nearby or containing named
 # place, 3 only a region or the country.
@@ -71,10 +71,6 @@ LOCAL_WORDS = frozenset({"local"})
 DEFINITE = frozenset({"the", "this", "whole", "entire", "complete", "all"})
 
 
-# Key of the `is_locative` answers kept in `Doc.user_data`.
-LOCATIVE_KEY = "crisisdesk.event_places.locative"
-
-
 def root_of(p: PlaceMention, doc: Doc) -> Token | None:
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
@@ -85,7 +81,7 @@ def is_locative(p: PlaceMention, doc: Doc) -> bool:
 
     Asked of every place of the article for every event, so the answer is kept
     on the Doc, per mention."""
-    known = doc.user_data.setdefault(LOCATIVE_KEY, {})
+    known: dict[tuple[int, int], bool] = memoised(doc, "event_places.locative", lambda _: {})
     key = (p.start, p.end)
     if key not in known:
         known[key] = _is_locative(p, doc)

@@ -36,6 +36,16 @@ def memoised(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:
     return value
 
 
+def release(doc: Doc) -> None:
+    """Drop every view kept with the Doc once its extraction is done.
+
+    Some views hold Spans, which point back at the Doc: a Doc with its views
+    is a reference cycle that only the cyclic collector frees, so up to a batch
+    of parsed Docs (their arrays and tensors) outlived their extraction."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(PREFIX)]:
+        del doc.user_data[key]
+
+
 def text_of(doc: Doc) -> str:
     """`doc.text`, which spaCy joins from a new Token per token on each access;
     joined here from the ORTH column and the trailing-space flags, which other
