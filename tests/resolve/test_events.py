@@ -161,3 +161,44 @@ def test_summary_counts_independent_sources_and_takes_the_lowest_toll():
     )  # the copy's 99 does not count
     assert s.place_id == "p-almaty" and s.date == "2022-01-07"
     assert s.docs == ("d1", "d2", "d3") and s.outlets == ("A", "B", "C")
+
+
+def _first_fit(rows: list[EventRow]) -> list[str]:
+    """Complete-linkage first fit written plainly: every mention against every member."""
+    from crisisdesk.resolve.events import visit_order
+
+    clusters: list[list[int]] = []
+    for i in sorted(range(len(rows)), key=lambda k: visit_order(rows[k])):
+        for members in clusters:
+            if all(compatible(rows[i], rows[j]) for j in members):
+                members.append(i)
+                break
+        else:
+            clusters.append([i])
+    clusters.sort(key=min)
+    label = [""] * len(rows)
+    for n, members in enumerate(clusters, start=1):
+        for i in members:
+            label[i] = f"cl-{n:04d}"
+    return label
+
+
+def test_clusters_equal_plain_first_fit_on_random_mentions():
+    """Blocks and mention kinds only spare comparisons: the clusters are those of the plain rule."""
+    import random
+
+    rng = random.Random(7)
+    types = [("Riots", "Violent demonstration"), ("Protests", "Peaceful protest"),
+             ("Strategic developments", "Arrests"), ("Strategic developments", "Agreement")]
+    places = [ALMATY, AIRPORT, KZ, ZHANAOZEN, {}]
+    for _ in range(40):
+        rows = []
+        for n in range(rng.randint(1, 60)):
+            et, st = rng.choice(types)
+            rows.append(row(f"e{n}", f"d{rng.randint(0, 9)}", et, st,
+                            date=rng.choice([None, "2022-01-05", "2022-01-06", "2022-01-09", "2022-01", "2022-01-05/2022-01-07"]),
+                            actor1=rng.choice([None, "a-police", "a-protesters"]),
+                            actor2=rng.choice([None, "a-civilians"]),
+                            rule=rng.choice([None, "events.riot", "events.clash"]),
+                            **rng.choice(places)))
+        assert cluster_events(rows) == _first_fit(rows)

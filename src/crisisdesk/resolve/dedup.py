@@ -259,8 +259,8 @@ def duplicates_of(docs: Sequence[tuple[str, Fingerprint, str | None]], text_of: 
 
     for d in eligible:
         for other in lsh.query(sigs[d]):
-            if other == d:
-                continue
+            if other == d or root(d) == root(other):
+                continue  # already one family: confirming the pair changes nothing
             if containment(content_of(d), content_of(other)) >= CONFIRM_CONTAINMENT:  # 3.
                 parent[root(d)] = root(other)
 

@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 # Reports of one event disagree by a day (time zones, "last night" written
 # after midnight, a report dated on publication); wider would merge the
@@ -89,6 +90,7 @@ class ClusterSummary:
     sources: int  # independent documents (copies count with their original)
 
 
+@lru_cache(maxsize=4096)  # asked twice per pair of mentions compared; a corpus has few distinct dates
 def interval(value: str | None) -> tuple[date, date] | None:
     """The days a date value covers: 'YYYY-MM-DD', 'A/B', 'YYYY-MM' or 'YYYY'."""
     if not value:
@@ -178,17 +180,50 @@ def visit_order(row: EventRow) -> tuple:
     )
 
 
+# The fields `compatible` reads: mentions equal in all of them are compared once.
+COMPARED = ("event_type", "sub_event_type", "rule", "date", "place_id", "lat", "lon", "country", "place_kind",
+            "actor1", "actor2")
+
+
+def block_of(row: EventRow) -> tuple[str, str | None]:
+    """What two mentions of one event always share (test 1 of `compatible`): a
+    mention is compared only with the clusters of its block, not with every
+    cluster of the corpus."""
+    return row.event_type, row.sub_event_type if row.event_type == "Strategic developments" else None
+
+
 def cluster_events(events: Sequence[EventRow]) -> list[str]:
-    """The cluster id of each mention, in input order (ids `cl-0001` ... by first member)."""
+    """The cluster id of each mention, in input order (ids `cl-0001` ... by first member).
+
+    Complete linkage, first fit: a mention joins the first cluster (in the
+    order they were opened) all of whose members it is compatible with.  Each
+    cluster is held as its distinct mention kinds (the `COMPARED` fields):
+    reprints and repeated reports make many mentions of one kind, and comparing
+    each with every member made clustering quadratic in the mentions.
+    """
+    kinds: dict[tuple, int] = {}
+    kind_of = [kinds.setdefault(tuple(getattr(e, f) for f in COMPARED), len(kinds)) for e in events]
+    example = {k: events[i] for i, k in reversed(list(enumerate(kind_of)))}
+    answers: dict[tuple[int, int], bool] = {}
+
+    def fits(a: int, b: int) -> bool:
+        if (a, b) not in answers:
+            answers[(a, b)] = compatible(example[a], example[b])
+        return answers[(a, b)]
+
     clusters: list[list[int]] = []
+    by_block: dict[tuple[str, str | None], list[tuple[list[int], set[int]]]] = {}
     for i in sorted(range(len(events)), key=lambda k: visit_order(events[k])):
-        row = events[i]
-        for members in clusters:
-            if all(compatible(row, events[j]) for j in members):
+        kind = kind_of[i]
+        block = by_block.setdefault(block_of(events[i]), [])
+        for members, member_kinds in block:  # the first that takes it, in creation order
+            if all(fits(kind, k) for k in member_kinds):
                 members.append(i)
+                member_kinds.add(kind)
                 break
         else:
-            clusters.append([i])
+            block.append(([i], {kind}))
+            clusters.append(block[-1][0])
     clusters.sort(key=min)
     label = [""] * len(events)
     for n, members in enumerate(clusters, start=1):
