@@ -69,5 +69,7 @@ def test_reading_stays_a_bounded_number_of_jobs_ahead_of_the_workers():
     facts = local.run_documents(many(), Settings(batch_size=2, processes=2))
     first = next(facts)
     assert first.document.id == "d0"
-    assert len(pulled) == local.POOL_JOB_DOCS * local.JOBS_IN_FLIGHT_PER_WORKER * 2
+    in_flight = local.JOBS_IN_FLIGHT_PER_WORKER * 2
+    # At least the jobs in flight went out; at most those plus the finished ones held for order.
+    assert local.POOL_JOB_DOCS * in_flight <= len(pulled) <= local.POOL_JOB_DOCS * in_flight * local.HELD_PER_SLOT
     assert [f.document.id for f in facts] == [f"d{i}" for i in range(1, 60)]

@@ -35,6 +35,10 @@ POOL_JOB_DOCS = 4
 # the driver stores, and bounds the documents in flight (reading stays ahead of
 # the workers by this much, never by the whole corpus).
 JOBS_IN_FLIGHT_PER_WORKER = 2
+# Finished jobs held for in-order delivery, per job in flight, behind a slow head.
+HELD_PER_SLOT = 3
+# How often the driver, waiting on the head job, looks for a free worker (seconds).
+POLL_S = 0.02
 
 # Parsed by every new worker before it takes a job, so first-use costs (lexicons,
 # the gazetteer, thinc's first call) are paid when the pool starts, not in a run.
@@ -85,14 +89,36 @@ def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 
 def _in_order(pool: Pool, jobs: Iterable[tuple], depth: int) -> Iterator[list[DocFacts]]:
-    """Results of `process_batch` over `jobs` in input order, at most `depth` jobs ahead."""
-    pending = deque()
-    for job in jobs:
-        pending.append(pool.apply_async(process_batch, job))
-        if len(pending) >= depth:
-            yield pending.popleft().get()
+    """Results of `process_batch` over `jobs` in input order.
+
+    A new job goes out whenever fewer than `depth` are running, not only when
+    the oldest result is taken: waiting on a long job at the head of the line
+    left the other worker idle once it had finished the jobs behind it.
+    Finished results waiting for the head are bounded too (`HELD_PER_SLOT`),
+    so reading stays at most a few jobs ahead of the workers.
+    """
+    pending: deque = deque()
+    source = iter(jobs)
+    exhausted = False
+
+    def top_up() -> None:
+        nonlocal exhausted
+        while not exhausted and len(pending) < depth * HELD_PER_SLOT and sum(not p.ready() for p in pending) < depth:
+            job = next(source, None)
+            if job is None:
+                exhausted = True
+                return
+            pending.append(pool.apply_async(process_batch, job))
+
+    top_up()
     while pending:
-        yield pending.popleft().get()
+        head = pending[0]
+        while not head.ready():
+            head.wait(POLL_S)
+            top_up()
+        pending.popleft()
+        yield head.get()
+        top_up()
 
 
 def run_documents(documents: Iterable[Document], settings: Settings, clock: StageClock | None = None) -> Iterator[DocFacts]:
