@@ -165,7 +165,7 @@ def test_summary_counts_independent_sources_and_takes_the_lowest_toll():
 
 def _first_fit(rows: list[EventRow]) -> list[str]:
     """Complete-linkage first fit written plainly: every mention against every member."""
-    from crisisdesk.resolve.events import visit_order
+    from crisisdesk.resolve.events import cluster_labels, visit_order
 
     clusters: list[list[int]] = []
     for i in sorted(range(len(rows)), key=lambda k: visit_order(rows[k])):
@@ -175,12 +175,7 @@ def _first_fit(rows: list[EventRow]) -> list[str]:
                 break
         else:
             clusters.append([i])
-    clusters.sort(key=min)
-    label = [""] * len(rows)
-    for n, members in enumerate(clusters, start=1):
-        for i in members:
-            label[i] = f"cl-{n:04d}"
-    return label
+    return cluster_labels(clusters, len(rows))
 
 
 def test_clusters_equal_plain_first_fit_on_random_mentions():

@@ -224,9 +224,13 @@ def cluster_events(events: Sequence[EventRow]) -> list[str]:
         else:
             block.append(([i], {kind}))
             clusters.append(block[-1][0])
-    clusters.sort(key=min)
-    label = [""] * len(events)
-    for n, members in enumerate(clusters, start=1):
+    return cluster_labels(clusters, len(events))
+
+
+def cluster_labels(clusters: list[list[int]], count: int) -> list[str]:
+    """The cluster id of each of `count` mentions, clusters numbered `cl-0001` ... by first member."""
+    label = [""] * count
+    for n, members in enumerate(sorted(clusters, key=min), start=1):
         for i in members:
             label[i] = f"cl-{n:04d}"
     return label
