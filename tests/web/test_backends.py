@@ -12,6 +12,8 @@ from crisisdesk.web.app import create_app
 
 from .corpus import CODED_OUTLET, EVENTS, add_coded_report
 
+# Repeats tried on PostgreSQL before one must come from memory (see the test below).
+POSTGRES_TRIES = 5
 TEXTS = ("Ferry crews in Teska went on strike over wages.", "Protesters gathered at 50% of the city's squares_today.")
 
 
@@ -42,13 +44,21 @@ def test_search_and_filters_on_each_backend(backend_client):
 
 
 def test_reads_are_kept_until_another_writer_commits_on_each_backend(backend_client, db_url):
-    """PostgreSQL's stamp is a server round trip, read off the event loop; the cache behaves as on SQLite."""
+    """PostgreSQL's stamp is a server round trip, read off the event loop; the cache behaves as on SQLite.
+
+    PostgreSQL's stamp is the cluster's write-ahead-log position, which other
+    databases of the test cluster (other tests) move too: there a repeat is
+    answered from memory once no write came between, within a few tries."""
     answers = backend_client.app.state.desk.answers
-    assert answers.version.blocking == db_url.startswith("postgresql")
+    on_postgres = db_url.startswith("postgresql")
+    assert answers.version.blocking == on_postgres
     first = backend_client.get("/api/documents")
-    hits = answers.hits
-    assert backend_client.get("/api/documents").content == first.content
-    assert answers.hits == hits + 1
+    for _ in range(POSTGRES_TRIES if on_postgres else 1):
+        hits = answers.hits
+        assert backend_client.get("/api/documents").content == first.content
+        if answers.hits == hits + 1:
+            break
+    assert answers.hits == hits + 1, "a repeated read was never answered from memory"
     store = Store(db_url)  # another process's run: its own connection
     try:
         assert store.add(DocFacts(document=build_document("Dock workers in Teska joined the strike.", "dock.txt")))
