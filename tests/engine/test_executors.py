@@ -73,3 +73,18 @@ def test_reading_stays_a_bounded_number_of_jobs_ahead_of_the_workers():
     # At least the jobs in flight went out; at most those plus the finished ones held for order.
     assert local.POOL_JOB_DOCS * in_flight <= len(pulled) <= local.POOL_JOB_DOCS * in_flight * local.HELD_PER_SLOT
     assert [f.document.id for f in facts] == [f"d{i}" for i in range(1, 60)]
+
+
+def test_jobs_group_short_documents_and_send_a_long_one_alone():
+    sizes = [700, 9_000, 800, 600, 300, 200, 100, 50, 4_900, 200]
+    jobs = list(local.jobs_of(sizes, lambda n: n, chars=5_000, docs=4))
+    assert jobs == [[700], [9_000], [800, 600, 300, 200], [100, 50], [4_900], [200]]
+
+
+def test_jobs_hold_every_document_once_in_order_within_both_limits():
+    sizes = [(i * 7919) % 12_000 for i in range(200)]
+    jobs = list(local.jobs_of(sizes, lambda n: n))
+    assert [n for job in jobs for n in job] == sizes
+    for job in jobs:
+        assert 1 <= len(job) <= local.POOL_JOB_DOCS
+        assert len(job) == 1 or sum(job) <= local.POOL_JOB_CHARS

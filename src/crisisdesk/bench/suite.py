@@ -53,8 +53,10 @@ def fastest(runs: list[Measurement]) -> Measurement:
 
 def run_suite(sources: list[Path], docs: int, *, scale: bool = True, processes: bool = True,
               rerun: bool = True, repeat: int = 1) -> BenchResult:
-    """Every measurement in a fresh process; the 1x pairs `repeat` times, interleaved
-    (bare, full, bare, full, ...) so a slow spell hits both sides, the fastest kept."""
+    """Every measurement in a fresh process.  The 1x measurements run `repeat`
+    rounds, each round one of every kind (bare, full, bare on 2 processes, full on
+    2 processes), so a slow spell of the machine hits every side of a ratio, not
+    just the side measured in it; the fastest of each kind is kept."""
     texts = source_texts(sources)
     work = Path(tempfile.mkdtemp(prefix="crisisdesk-bench-"))
     corpus = str(work / "corpus")
@@ -63,19 +65,16 @@ def run_suite(sources: list[Path], docs: int, *, scale: bool = True, processes: 
         words = word_count(small)
         result = BenchResult(docs=docs, words=words, machine=machine_description(), load=load_average())
 
-        def pair(label: str, extra: list[str]) -> None:
-            bare, full = [], []
-            for i in range(repeat):
-                bare.append(measure(["parse", corpus, *extra], words, work))
-                full.append(measure(["run", corpus, str(work / f"{label}{i}.db"), str(work / f"{label}{i}"), *extra],
-                                    words, work))
-            suffix = ", 2 processes" if extra else ""
-            result.rows["bare parse" + suffix] = fastest(bare)
-            result.rows["full run" + suffix] = fastest(full)
-
-        pair("a", [])
-        if processes:
-            pair("b", ["--processes", "2"])
+        sides = [("", [], "a")] + ([(", 2 processes", ["--processes", "2"], "b")] if processes else [])
+        runs: dict[str, list[Measurement]] = {f"{what}{suffix}": [] for suffix, _, _ in sides
+                                              for what in ("bare parse", "full run")}
+        for i in range(repeat):
+            for suffix, extra, label in sides:
+                runs["bare parse" + suffix].append(measure(["parse", corpus, *extra], words, work))
+                runs["full run" + suffix].append(measure(
+                    ["run", corpus, str(work / f"{label}{i}.db"), str(work / f"{label}{i}"), *extra], words, work))
+        for name, measured in runs.items():
+            result.rows[name] = fastest(measured)
         if rerun:
             grown = max(1, docs // 100)
             # The same N documents (same ids, already stored) plus 1% new ones.

@@ -64,11 +64,11 @@ def _pipe(texts: list[str]) -> int:
 def bare_parse(corpus: Path, processes: int) -> dict:
     """nlp.pipe over the same texts with the same pipeline: the yardstick.
 
-    With several processes the texts go in jobs of the full run's size to a
+    With several processes the texts go in the full run's jobs to a
     pool whose workers loaded the pipeline in the warm-up, as the full run's do;
     spaCy's own `n_process` would start its workers on the clock.
     """
-    from crisisdesk.engine.local import POOL_JOB_DOCS
+    from crisisdesk.engine.local import jobs_of
 
     started = time.perf_counter()
     warm = [_warm_up_text(corpus)]
@@ -83,8 +83,7 @@ def bare_parse(corpus: Path, processes: int) -> dict:
     if pool is None:
         n = _pipe(texts)
     else:
-        jobs = [texts[i:i + POOL_JOB_DOCS] for i in range(0, len(texts), POOL_JOB_DOCS)]
-        n = sum(pool.imap(_pipe, jobs))
+        n = sum(pool.imap(_pipe, jobs_of(texts, len)))
     done, cpu_used = time.perf_counter(), cpu_seconds() - cpu
     if pool is not None:
         pool.terminate()
