@@ -8,7 +8,7 @@ from __future__ import annotations
 from crisisdesk.bench import render
 from crisisdesk.bench.corpus import build_corpus, source_texts
 from crisisdesk.bench.measure import Measurement
-from crisisdesk.bench.suite import fastest, run_suite
+from crisisdesk.bench.suite import BenchResult, run_suite, typical
 
 TEXTS = [
     "Police detained 12 protesters in the capital on Sunday, the interior ministry said.\n",
@@ -24,9 +24,29 @@ def test_copies_get_their_own_ids(tmp_path):
     assert len({p.read_text(encoding="utf-8") for p in paths}) == 3
 
 
-def test_of_repeated_runs_the_fastest_counts():
-    slow, quick = (Measurement(docs=1, words=10, seconds=s, peak_rss_mb=100) for s in (3.0, 2.0))
-    assert fastest([slow, quick]) is quick
+def run_of(seconds: float) -> Measurement:
+    return Measurement(docs=1, words=100, seconds=seconds, peak_rss_mb=100)
+
+
+def test_the_table_shows_the_run_of_median_time():
+    runs = [run_of(s) for s in (3.0, 9.0, 2.0)]
+    assert typical(runs) is runs[0]
+
+
+def test_a_ratio_is_the_median_of_its_rounds_so_one_odd_round_does_not_move_it():
+    # Round 2 caught the machine fast for the single run only; taking each
+    # side's fastest run apart would pair that with the others' 10 s.
+    rounds = [(20.0, 10.0), (12.0, 10.0), (20.0, 10.5)]
+    result = BenchResult(docs=1, words=100, rounds=[
+        {"full run": run_of(one), "full run, 2 processes": run_of(two)} for one, two in rounds])
+    assert result.ratios("full run, 2 processes", "full run", "words_per_s") == [2.0, 1.2, 20.0 / 10.5]
+    assert result.ratio("full run, 2 processes", "full run", "words_per_s") == 20.0 / 10.5
+    assert result.ratio("re-run, 1% new", "full run", "seconds") is None
+
+
+def test_a_ratio_of_rows_measured_once_comes_from_the_rows():
+    result = BenchResult(docs=1, words=100, rows={"full run": run_of(10.0), "re-run, 1% new": run_of(0.5)})
+    assert result.ratio("re-run, 1% new", "full run", "seconds") == 0.05
 
 
 def test_a_tiny_bench_reports_every_row_and_ratio(tmp_path):
@@ -41,7 +61,8 @@ def test_a_tiny_bench_reports_every_row_and_ratio(tmp_path):
     assert result.rows["full run"].docs == 2 and result.rows["full run, 10x docs"].docs == 20
     assert result.rows["re-run, 1% new"].docs == 1  # only the new document is parsed
     assert all(m.seconds > 0 and m.peak_rss_mb > 0 for m in result.rows.values())
-    assert all(value is not None for _, value, _, _ in render.verdicts(result))
+    assert len(result.rounds) == 1 and list(result.rounds[0]) == ROWS[:4]
+    assert all(value is not None for _, value, _, _, _ in render.verdicts(result))
     table = render.markdown(result)
     for name in ROWS:
         assert f"| {name} |" in table

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import platform
 import shutil
+import statistics
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,14 +27,24 @@ class BenchResult:
     docs: int
     words: int
     rows: dict[str, Measurement] = field(default_factory=dict)
+    # The 1x measurements round by round, each round one of every kind, taken
+    # back to back so that the sides of a ratio met the same machine.
+    rounds: list[dict[str, Measurement]] = field(default_factory=list)
     machine: str = ""
     load: str = ""  # 1-minute load average at the start and at the end
 
+    def ratios(self, a: str, b: str, attr: str) -> list[float]:
+        """`a / b` in every round that measured both, else once from the rows."""
+        pairs = [(r[a], r[b]) for r in self.rounds if a in r and b in r]
+        if not pairs and a in self.rows and b in self.rows:
+            pairs = [(self.rows[a], self.rows[b])]
+        return [getattr(x, attr) / getattr(y, attr) for x, y in pairs if getattr(y, attr)]
+
     def ratio(self, a: str, b: str, attr: str) -> float | None:
-        if a not in self.rows or b not in self.rows:
-            return None
-        denominator = getattr(self.rows[b], attr)
-        return getattr(self.rows[a], attr) / denominator if denominator else None
+        """The median of the per-round ratios: a neighbour's slow (or idle) spell
+        moves one round, not the figure."""
+        found = self.ratios(a, b, attr)
+        return statistics.median(found) if found else None
 
 
 def machine_description() -> str:
@@ -46,17 +57,19 @@ def load_average() -> str:
     return f"{os.getloadavg()[0]:.1f}"
 
 
-def fastest(runs: list[Measurement]) -> Measurement:
-    """The quickest of repeated runs: neighbours on a shared machine only ever add time."""
-    return min(runs, key=lambda m: m.seconds)
+def typical(runs: list[Measurement]) -> Measurement:
+    """The run of median duration, shown in the table; ratios come from the rounds."""
+    return sorted(runs, key=lambda m: m.seconds)[(len(runs) - 1) // 2]
 
 
 def run_suite(sources: list[Path], docs: int, *, scale: bool = True, processes: bool = True,
               rerun: bool = True, repeat: int = 1) -> BenchResult:
     """Every measurement in a fresh process.  The 1x measurements run `repeat`
-    rounds, each round one of every kind (bare, full, bare on 2 processes, full on
-    2 processes), so a slow spell of the machine hits every side of a ratio, not
-    just the side measured in it; the fastest of each kind is kept."""
+    rounds, each round one of every kind back to back (bare, full, bare on 2
+    processes, full on 2 processes), and a ratio is the median of its rounds.
+    On a shared machine whose speed drifts by a third from minute to minute,
+    the fastest run of each kind taken apart paired one side's lucky minute with
+    the other side's ordinary one."""
     texts = source_texts(sources)
     work = Path(tempfile.mkdtemp(prefix="crisisdesk-bench-"))
     corpus = str(work / "corpus")
@@ -66,15 +79,15 @@ def run_suite(sources: list[Path], docs: int, *, scale: bool = True, processes: 
         result = BenchResult(docs=docs, words=words, machine=machine_description(), load=load_average())
 
         sides = [("", [], "a")] + ([(", 2 processes", ["--processes", "2"], "b")] if processes else [])
-        runs: dict[str, list[Measurement]] = {f"{what}{suffix}": [] for suffix, _, _ in sides
-                                              for what in ("bare parse", "full run")}
         for i in range(repeat):
+            measured: dict[str, Measurement] = {}
             for suffix, extra, label in sides:
-                runs["bare parse" + suffix].append(measure(["parse", corpus, *extra], words, work))
-                runs["full run" + suffix].append(measure(
-                    ["run", corpus, str(work / f"{label}{i}.db"), str(work / f"{label}{i}"), *extra], words, work))
-        for name, measured in runs.items():
-            result.rows[name] = fastest(measured)
+                measured["bare parse" + suffix] = measure(["parse", corpus, *extra], words, work)
+                measured["full run" + suffix] = measure(
+                    ["run", corpus, str(work / f"{label}{i}.db"), str(work / f"{label}{i}"), *extra], words, work)
+            result.rounds.append(measured)
+        for name in result.rounds[0] if result.rounds else ():
+            result.rows[name] = typical([r[name] for r in result.rounds])
         if rerun:
             grown = max(1, docs // 100)
             # The same N documents (same ids, already stored) plus 1% new ones.

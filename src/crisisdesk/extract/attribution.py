@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
+from .paragraphs import paragraph_bounds
 from .views import column, entities, memoised, offsets, sentence_bounds, text_of
 
 CHAIN_SEPARATOR = ", citing "
@@ -311,12 +312,6 @@ def _quotations(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def _paragraph(text: str, index: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, index) + 1
-    end = text.find("\n", index)
-    return start, len(text) if end < 0 else end
-
-
 def _tagged_speaker(doc: Doc, quote: tuple[int, int]) -> Attribution | None:
     """The speaker a speech verb right after (or right before) a quotation names."""
     start, end = quote
@@ -352,7 +347,7 @@ def quote_speaker(tok: Token) -> Attribution | None:
     holding = [q for q in quotes if q[0] < tok.idx < q[1]]
     if not holding:
         return None
-    para_start, _ = _paragraph(text_of(doc), tok.idx)
+    para_start, _ = paragraph_bounds(text_of(doc), tok.idx)
     index = quotes.index(holding[0])
     for quote in reversed(quotes[: index + 1]):
         if quote[1] <= para_start:

@@ -43,6 +43,7 @@ from ..nlp import Parsed
 from ..registry import EXTRACTORS, Registry
 from . import attribution
 from .numbers import Quantity, find_quantities
+from .paragraphs import paragraph_bounds
 
 RULES = Registry("claims")
 
@@ -370,10 +371,6 @@ def _span(c: Counted, cue: Token, subject_head: Token | None, sent: Span) -> tup
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
-def _paragraph_id(text: str, index: int) -> int:
-    return text.rfind("\n", 0, index)
-
-
 @EXTRACTORS.register("claims", example="26 people were killed last night, according to the Ministry of Internal Affairs.")
 def claims(parsed: Parsed, *, facts: DocFacts) -> Iterator[Claim]:
     """Every numeric claim of one document, in text order."""
@@ -382,7 +379,7 @@ def claims(parsed: Parsed, *, facts: DocFacts) -> Iterator[Claim]:
     for sent in doc.sents:
         if document.in_boilerplate(sent.start_char, sent.end_char):
             continue
-        paragraph = _paragraph_id(document.text, sent.start_char)
+        paragraph, _ = paragraph_bounds(document.text, sent.start_char)
         own_source = attribution.credits_source(sent)
         if opens_report(document.text[sent.start_char : sent.end_char]):
             report_paragraph = paragraph

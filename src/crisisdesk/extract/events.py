@@ -36,6 +36,7 @@ from ..registry import EXTRACTORS
 from . import modality
 from .event_places import Setting, article_setting, event_place
 from .event_rules import RULES, STRONG, WEAK, Guess, Rule, Scene, lemma, lexicon, resolve_pronoun
+from .paragraphs import paragraph_bounds
 from .views import column, lower_lemmas, memoised, sentence_bounds
 
 # Event types that are violence; a weak guess gives way to one of these.
@@ -279,13 +280,6 @@ def clause_bounds(head: Token) -> tuple[int, int]:
 def evidence_bounds(group: list[Guess]) -> tuple[int, int]:
     bounds = [clause_bounds(g.head) for g in group]
     return min(b[0] for b in bounds), max(b[1] for b in bounds)
-
-
-def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
-    """The line (paragraph) around a position: scraped news puts one paragraph per line."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
 
 
 def finite_verb(head: Token) -> Token:
