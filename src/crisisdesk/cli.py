@@ -179,12 +179,12 @@ def bench(
     docs: Annotated[int, typer.Option(help="documents in the 1x corpus")] = 50,
     corpus: Annotated[Optional[list[Path]], typer.Option(help="folder(s) of .txt/.md reports to repeat")] = None,
     quick: Annotated[bool, typer.Option(help="skip the 10x, 2-process and re-run measurements")] = False,
-    repeat: Annotated[int, typer.Option(help="rounds of the 1x measurements, each kind once per round; a ratio is the median")] = 5,
+    repeat: Annotated[int, typer.Option(help="rounds of the 1x measurements, each kind once per round; a ratio is the median")] = 7,
     markdown: Annotated[Optional[Path], typer.Option(help="also write the tables as Markdown here")] = None,
 ) -> None:
     """Measure throughput and peak memory of a full run against the bare spaCy parse.
 
-    Example: crisisdesk bench --docs 50 --repeat 5 --markdown out/bench.md
+    Example: crisisdesk bench --docs 50 --repeat 7 --markdown out/bench.md
     """
     from .bench import render
     from .bench.suite import run_suite

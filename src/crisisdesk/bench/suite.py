@@ -65,8 +65,8 @@ def typical(runs: list[Measurement]) -> Measurement:
 def run_suite(sources: list[Path], docs: int, *, scale: bool = True, processes: bool = True,
               rerun: bool = True, repeat: int = 1) -> BenchResult:
     """Every measurement in a fresh process.  The 1x measurements run `repeat`
-    rounds, each round one of every kind back to back (bare, full, bare on 2
-    processes, full on 2 processes), and a ratio is the median of its rounds.
+    rounds, each round one of every kind back to back (bare on 2 processes,
+    bare, full, full on 2 processes), and a ratio is the median of its rounds.
     On a shared machine whose speed drifts by a third from minute to minute,
     the fastest run of each kind taken apart paired one side's lucky minute with
     the other side's ordinary one."""
@@ -78,22 +78,27 @@ def run_suite(sources: list[Path], docs: int, *, scale: bool = True, processes: 
         words = word_count(small)
         result = BenchResult(docs=docs, words=words, machine=machine_description(), load=load_average())
 
-        sides = [("", [], "a")] + ([(", 2 processes", ["--processes", "2"], "b")] if processes else [])
+        # In measuring order: each ratio's two sides are neighbours in a round.
+        kinds = [("bare parse", []), ("full run", [])]
+        if processes:
+            two = ["--processes", "2"]
+            kinds = [("bare parse, 2 processes", two), *kinds, ("full run, 2 processes", two)]
         for i in range(repeat):
             measured: dict[str, Measurement] = {}
-            for suffix, extra, label in sides:
-                measured["bare parse" + suffix] = measure(["parse", corpus, *extra], words, work)
-                measured["full run" + suffix] = measure(
-                    ["run", corpus, str(work / f"{label}{i}.db"), str(work / f"{label}{i}"), *extra], words, work)
+            for name, extra in kinds:
+                label = f"{'two' if extra else 'one'}-{i}"
+                where = [str(work / f"{label}.db"), str(work / label)]
+                args = ["parse", corpus] if name.startswith("bare") else ["run", corpus, *where]
+                measured[name] = measure([*args, *extra], words, work)
             result.rounds.append(measured)
-        for name in result.rounds[0] if result.rounds else ():
+        for name in sorted(result.rounds[0], key=lambda n: (n.endswith("processes"), n)) if result.rounds else ():
             result.rows[name] = typical([r[name] for r in result.rounds])
         if rerun:
             grown = max(1, docs // 100)
             # The same N documents (same ids, already stored) plus 1% new ones.
             extra = build_corpus(texts, docs + grown, work / "grown")
             result.rows["re-run, 1% new"] = measure(
-                ["run", str(work / "grown"), str(work / "a0.db"), str(work / "a0")], word_count(extra[-grown:]), work)
+                ["run", str(work / "grown"), str(work / "one-0.db"), str(work / "one-0")], word_count(extra[-grown:]), work)
         if scale:
             build_corpus(texts, docs * 10, work / "corpus10")
             words10 = word_count((work / "corpus10").iterdir())
