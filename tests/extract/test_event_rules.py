@@ -73,3 +73,12 @@ def test_a_word_list_may_be_named_or_given():
     assert compile_row("x", entry, {**row, "object_lemma": "objects"}).read(shut) is not None
     assert compile_row("x", entry, {**row, "object_lemma": ["internet"]}).read(shut) is not None
     assert compile_row("x", entry, {**row, "object_lemma": ["phone"]}).read(shut) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Militants blew up a bridge near the border on Monday.",
+    "He blew up the car with a remote control on Monday.",
+    "Soldiers detonated the mine safely on Monday.",
+])
+def test_blowing_up_something_else_is_not_a_suicide_bomb(sentence):
+    assert not [e for e in run(sentence) if e.sub_event_type == "Suicide bomb"]
