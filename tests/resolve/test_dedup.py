@@ -7,8 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+from datasketch import MinHash
 
-from crisisdesk.resolve.dedup import duplicates_of, find_duplicates, fingerprint
+from crisisdesk.resolve.dedup import MINHASH_SCHEME, NUM_PERM, duplicates_of, find_duplicates, fingerprint, signature
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
@@ -148,3 +149,10 @@ def test_a_fingerprint_is_a_kilobyte_whatever_the_length_of_the_text():
     _, text = seeds()[0]
     assert len(fingerprint("a", text).minhash) == len(fingerprint("b", text * 10).minhash) == 1024
     assert fingerprint("c", "Protests continue.").minhash == ""
+
+
+def test_shared_permutations_give_the_values_of_a_fresh_minhash():
+    shingles = {f"police fired {i}" for i in range(200)}
+    fresh = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME)
+    fresh.update_batch([s.encode("utf-8") for s in shingles])
+    assert (signature(shingles).hashvalues == fresh.hashvalues).all()
