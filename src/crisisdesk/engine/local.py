@@ -78,7 +78,8 @@ def _release_every(documents: int, every: int) -> None:
 
 
 def process_batch(batch: list[Document], model: str | None, batch_size: int) -> list[DocFacts]:
-    """Parse and extract one batch: a pure function of its arguments."""
+    """Parse and extract one batch.  The facts are a pure function of the
+    arguments; the only state kept is when this process last trimmed memory."""
     facts = [document_facts(p) for p in parse(batch, model=model, batch_size=batch_size)]
     _release_every(len(batch), batch_size)
     return facts
