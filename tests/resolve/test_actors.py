@@ -104,3 +104,20 @@ def test_clusters_with_one_canonical_name_export_one_actor():
     index = resolve_actors([m("d1", "Kazakh", kind="person"), m("d2", "Kazakh", kind="organization", label="ORG")])
     ids = [a.id for a in index.actors()]
     assert len(ids) == len(set(ids)) == 1
+
+
+def test_organisation_and_state_force_with_one_name_are_one_actor():
+    index = resolve_actors([
+        m("d1", "National Security Committee", kind="state_force", label="ORG"),
+        m("d2", "National Security Commitee", kind="organization", label="ORG"),
+        m("d3", "National Security Committee", kind="person"),
+    ])
+    force = index.id_of_mention(("d1", 0, 27))
+    assert index.id_of_mention(("d2", 0, 26)) == force
+    assert index.by_mention[("d3", 0, 27)] != index.by_mention[("d1", 0, 27)]  # a person is never an organisation
+
+
+def test_a_name_like_two_actors_joins_the_first_seen():
+    index = resolve_actors([m("d1", "Anna Petrova"), m("d2", "Agata Petrova"), m("d3", "A. Petrova")])
+    assert len(index.actors()) == 2
+    assert index.id_of_mention(("d3", 0, 10)) == index.id_of_mention(("d1", 0, 12))

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Actor, EntityMention
-from .names import acronym, fold, is_acronym, person_parts, similar
+from .names import MAX_NAME_EDITS, acronym, fold, is_acronym, person_parts, similar
 
 MentionKey = tuple[str, int, int]
 
@@ -45,6 +45,11 @@ def actor_id(name: str) -> str:
     return "actor:" + hashlib.sha1(fold(name).encode()).hexdigest()[:12]
 
 
+def _near(length: int) -> range:
+    """Lengths a name can have and still be `similar` to one of `length` letters."""
+    return range(max(0, length - MAX_NAME_EDITS), length + MAX_NAME_EDITS + 1)
+
+
 def _compatible_given(a: str, b: str) -> bool:
     """Given names agree when equal, similar, or one is the other's initial/prefix."""
     if not a or not b:
@@ -63,6 +68,15 @@ class ActorIndex:
         self.by_mention: dict[MentionKey, int] = {}
         self._curated: dict[str, int] = {}
         self._by_fold: dict[str, set[int]] = defaultdict(set)  # folded surface -> clusters
+        # What the find steps compare a mention with, indexed by the cluster's
+        # kind and by length: a scan of every cluster's every surface per
+        # mention grew with the square of the corpus's names.
+        self._words: dict[tuple[str, str], set[int]] = defaultdict(set)  # (kind, folded surface) -> clusters
+        self._last_words: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))  # persons
+        self._full: dict[tuple[str, int], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        self._full_persons: dict[int, dict[str, set[tuple[str, int]]]] = defaultdict(lambda: defaultdict(set))
+        self._initials: dict[str, set[int]] = defaultdict(set)  # CSTO -> clusters with that full name
+        self._verbatim: dict[str, set[int]] = defaultdict(set)  # surface as written -> clusters
 
     # -- building -----------------------------------------------------------
     def _new(self, kind: str, curated_id: str | None = None) -> int:
@@ -71,30 +85,64 @@ class ActorIndex:
 
     def _add_surface(self, idx: int, text: str, doc: str) -> None:
         c = self.clusters[idx]
+        if text not in c.surfaces:
+            self._index_surface(idx, c.kind, text)
         c.surfaces[text] += 1
         c.docs.add(doc)
-        self._by_fold[fold(text)].add(idx)
+
+    def _index_surface(self, idx: int, kind: str, text: str) -> None:
+        key = fold(text)
+        self._by_fold[key].add(idx)
+        self._verbatim[text].add(idx)
+        initials = acronym(text)
+        if initials:
+            self._initials[initials].add(idx)
+        parts = key.split()
+        if parts:
+            self._words[(kind, key)].add(idx)
+            if kind == "person":
+                self._last_words[len(parts[-1])][parts[-1]].add(idx)
+        if len(text.split()) < 2:
+            return
+        if kind == "person":
+            given, surname = person_parts(text)
+            if given:
+                self._full_persons[len(surname)][surname].add((given, idx))
+        else:
+            self._full[(kind, len(key))][key].add(idx)
 
     def _attach(self, idx: int, m: EntityMention) -> None:
         self._add_surface(idx, m.text, m.doc)
         self.by_mention[(m.doc, m.start, m.end)] = idx
 
     def _find_full(self, m: EntityMention) -> int | None:
+        """The earliest cluster with a full name that is this one: for a person,
+        a similar surname and compatible given names (both given); otherwise the
+        same folded key, or a similar one for keys over 8 letters."""
+        if m.kind == "person":
+            given, surname = person_parts(m.text)
+            if not given:
+                return None
+            found = {
+                idx
+                for n in _near(len(surname))
+                for s2, entries in self._full_persons.get(n, {}).items()
+                if similar(surname, s2)
+                for g2, idx in entries
+                if _compatible_given(given, g2)
+            }
+            return min(found, default=None)
         key = fold(m.text)
-        given, surname = person_parts(m.text)
-        for idx, c in enumerate(self.clusters):
-            if c.kind != m.kind and {c.kind, m.kind} != {"organization", "state_force"}:
-                continue
-            for s in c.surfaces:
-                if len(s.split()) < 2:
-                    continue
-                if m.kind == "person":
-                    g2, s2 = person_parts(s)
-                    if similar(surname, s2) and _compatible_given(given, g2) and given and g2:
-                        return idx
-                elif key == fold(s) or (len(key) > 8 and similar(key, fold(s))):
-                    return idx
-        return None
+        kinds = {"organization", "state_force"} if m.kind in ("organization", "state_force") else {m.kind}
+        found = set()
+        for kind in kinds:
+            found |= self._full.get((kind, len(key)), {}).get(key, set())
+            if len(key) > 8:
+                for n in _near(len(key)):
+                    for other, idxs in self._full.get((kind, n), {}).items():
+                        if similar(key, other):
+                            found |= idxs
+        return min(found, default=None)
 
     def add_all(self, mentions: Iterable[EntityMention]) -> "ActorIndex":
         mentions = list(mentions)
@@ -120,25 +168,23 @@ class ActorIndex:
         return self
 
     def _find_acronym(self, m: EntityMention) -> int | None:
-        want = m.text.replace(".", "")
-        for idx, c in enumerate(self.clusters):
-            if any(acronym(s) == want or s == m.text for s in c.surfaces):
-                return idx
-        return None
+        """The earliest cluster whose initials are the acronym, or that wrote it so."""
+        found = self._initials.get(m.text.replace(".", ""), set()) | self._verbatim.get(m.text, set())
+        return min(found, default=None)
 
     def _find_single(self, m: EntityMention) -> int | None:
+        """The one cluster of the same kind with this word as a folded surface or,
+        for a person, as a similar last word: the one named in the same document
+        if there is one, else the one in the corpus; None when several are."""
         key = fold(m.text)
-        same_doc, corpus = set(), set()
-        for idx, c in enumerate(self.clusters):
-            if c.kind != m.kind:
-                continue
-            for s in c.surfaces:
-                parts = fold(s).split()
-                if not parts:
-                    continue
-                if (m.kind == "person" and similar(parts[-1], key)) or fold(s) == key:
-                    (same_doc if m.doc in c.docs else corpus).add(idx)
-        for pool in (same_doc, corpus):
+        found = set(self._words.get((m.kind, key), ()))
+        if m.kind == "person":
+            for n in _near(len(key)):
+                for last, idxs in self._last_words.get(n, {}).items():
+                    if similar(last, key):
+                        found |= idxs
+        same_doc = {idx for idx in found if m.doc in self.clusters[idx].docs}
+        for pool in (same_doc, found - same_doc):
             if len(pool) == 1:
                 return next(iter(pool))
         return None
