@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Actor, EntityMention
-from .names import MAX_NAME_EDITS, acronym, fold, is_acronym, person_parts, similar
+from .names import acronym, fold, is_acronym, person_parts, similar, similar_among
 
 MentionKey = tuple[str, int, int]
 
@@ -45,11 +45,6 @@ def actor_id(name: str) -> str:
     return "actor:" + hashlib.sha1(fold(name).encode()).hexdigest()[:12]
 
 
-def _near(length: int) -> range:
-    """Lengths a name can have and still be `similar` to one of `length` letters."""
-    return range(max(0, length - MAX_NAME_EDITS), length + MAX_NAME_EDITS + 1)
-
-
 def _compatible_given(a: str, b: str) -> bool:
     """Given names agree when equal, similar, or one is the other's initial/prefix."""
     if not a or not b:
@@ -68,13 +63,13 @@ class ActorIndex:
         self.by_mention: dict[MentionKey, int] = {}
         self._curated: dict[str, int] = {}
         self._by_fold: dict[str, set[int]] = defaultdict(set)  # folded surface -> clusters
-        # What the find steps compare a mention with, indexed by the cluster's
-        # kind and by length: a scan of every cluster's every surface per
-        # mention grew with the square of the corpus's names.
+        # What the find steps compare a mention with, by the cluster's kind: a
+        # scan of every cluster's every surface per mention grew with the square
+        # of the corpus's names.
         self._words: dict[tuple[str, str], set[int]] = defaultdict(set)  # (kind, folded surface) -> clusters
-        self._last_words: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))  # persons
-        self._full: dict[tuple[str, int], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-        self._full_persons: dict[int, dict[str, set[tuple[str, int]]]] = defaultdict(lambda: defaultdict(set))
+        self._last_words: dict[str, set[int]] = defaultdict(set)  # a person's folded last word -> clusters
+        self._full: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))  # kind -> key -> clusters
+        self._full_persons: dict[str, set[tuple[str, int]]] = defaultdict(set)  # surname -> (given names, cluster)
         self._initials: dict[str, set[int]] = defaultdict(set)  # CSTO -> clusters with that full name
         self._verbatim: dict[str, set[int]] = defaultdict(set)  # surface as written -> clusters
 
@@ -101,15 +96,15 @@ class ActorIndex:
         if parts:
             self._words[(kind, key)].add(idx)
             if kind == "person":
-                self._last_words[len(parts[-1])][parts[-1]].add(idx)
+                self._last_words[parts[-1]].add(idx)
         if len(text.split()) < 2:
             return
         if kind == "person":
             given, surname = person_parts(text)
             if given:
-                self._full_persons[len(surname)][surname].add((given, idx))
+                self._full_persons[surname].add((given, idx))
         else:
-            self._full[(kind, len(key))][key].add(idx)
+            self._full[kind][key].add(idx)
 
     def _attach(self, idx: int, m: EntityMention) -> None:
         self._add_surface(idx, m.text, m.doc)
@@ -125,10 +120,8 @@ class ActorIndex:
                 return None
             found = {
                 idx
-                for n in _near(len(surname))
-                for s2, entries in self._full_persons.get(n, {}).items()
-                if similar(surname, s2)
-                for g2, idx in entries
+                for s2 in similar_among(surname, list(self._full_persons))
+                for g2, idx in self._full_persons[s2]
                 if _compatible_given(given, g2)
             }
             return min(found, default=None)
@@ -136,12 +129,13 @@ class ActorIndex:
         kinds = {"organization", "state_force"} if m.kind in ("organization", "state_force") else {m.kind}
         found = set()
         for kind in kinds:
-            found |= self._full.get((kind, len(key)), {}).get(key, set())
+            keys = self._full[kind]
             if len(key) > 8:
-                for n in _near(len(key)):
-                    for other, idxs in self._full.get((kind, n), {}).items():
-                        if similar(key, other):
-                            found |= idxs
+                others = similar_among(key, list(keys))
+            else:
+                others = [key] if key in keys else []
+            for other in others:
+                found |= keys[other]
         return min(found, default=None)
 
     def add_all(self, mentions: Iterable[EntityMention]) -> "ActorIndex":
@@ -179,10 +173,8 @@ class ActorIndex:
         key = fold(m.text)
         found = set(self._words.get((m.kind, key), ()))
         if m.kind == "person":
-            for n in _near(len(key)):
-                for last, idxs in self._last_words.get(n, {}).items():
-                    if similar(last, key):
-                        found |= idxs
+            for last in similar_among(key, list(self._last_words)):
+                found |= self._last_words[last]
         same_doc = {idx for idx in found if m.doc in self.clusters[idx].docs}
         for pool in (same_doc, found - same_doc):
             if len(pool) == 1:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 # Romanisation pairs of Russian/Kazakh letters that English texts use
@@ -72,6 +73,14 @@ def similar(a: str, b: str) -> bool:
         return True
     limit = 1 if min(len(a), len(b)) <= 5 else MAX_NAME_EDITS
     return Levenshtein.distance(a, b, score_cutoff=limit) <= limit
+
+
+def similar_among(a: str, names: list[str]) -> list[str]:
+    """The `names` that are `similar` to `a`, compared in one pass in C: called
+    once per mention against every name seen so far, `similar` name by name was
+    most of resolving a few hundred documents' actors."""
+    near = process.extract(a, names, scorer=Levenshtein.distance, score_cutoff=MAX_NAME_EDITS, limit=None)
+    return [b for b, _, _ in near if similar(a, b)]
 
 
 def acronym(name: str) -> str | None:
