@@ -72,6 +72,10 @@ class ActorIndex:
         self._full_persons: dict[str, set[tuple[str, int]]] = defaultdict(set)  # surname -> (given names, cluster)
         self._initials: dict[str, set[int]] = defaultdict(set)  # CSTO -> clusters with that full name
         self._verbatim: dict[str, set[int]] = defaultdict(set)  # surface as written -> clusters
+        # Each cluster's actor id, kept until it gains a surface: every mention,
+        # speaker and event actor asks for one, and its canonical name is a
+        # pass over all the cluster's surfaces.
+        self._ids: dict[int, str] = {}
 
     # -- building -----------------------------------------------------------
     def _new(self, kind: str, curated_id: str | None = None) -> int:
@@ -83,6 +87,7 @@ class ActorIndex:
         if text not in c.surfaces:
             self._index_surface(idx, c.kind, text)
         c.surfaces[text] += 1
+        self._ids.pop(idx, None)
         c.docs.add(doc)
 
     def _index_surface(self, idx: int, kind: str, text: str) -> None:
@@ -194,7 +199,7 @@ class ActorIndex:
 
     def id_of_mention(self, key: MentionKey) -> str | None:
         idx = self.by_mention.get(key)
-        return None if idx is None else actor_id(self.clusters[idx].canonical())
+        return None if idx is None else self._id(idx)
 
     def id_of_text(self, text: str | None, *, doc: str | None = None) -> str | None:
         """The actor a free-text reference (a claim's source, a speaker) names, if any."""
@@ -212,7 +217,12 @@ class ActorIndex:
                     score = ((doc in self.clusters[idx].docs) if doc else False, len(form)), -idx
                     if best is None or score > best:
                         best = score
-        return None if best is None else actor_id(self.clusters[-best[1]].canonical())
+        return None if best is None else self._id(-best[1])
+
+    def _id(self, idx: int) -> str:
+        if idx not in self._ids:
+            self._ids[idx] = actor_id(self.clusters[idx].canonical())
+        return self._ids[idx]
 
 
     def ensure(self, text: str | None, *, doc: str, kind: str = "other") -> str | None:
