@@ -511,19 +511,36 @@ def is_inside(entry: Entry, division: Entry) -> bool:
     return entry.country == division.country and (division.kind == "country" or entry.admin1 == division.admin1)
 
 
-def resolve(c: Candidate, g: Gazetteer, doc: Doc, context: Context, within: dict[int, Within]) -> Match | None:
-    matches = g.lookup(c.text)
+def best_match(name: str, g: Gazetteer, context: Context, place: Within | None) -> tuple[Match, bool] | None:
+    """The entry that fits a name best in this context, and whether it lies in
+    the division the text put the name in; None when no entry there has the name."""
+    matches = g.lookup(name)
     if not matches:
         return None
-    place = within.get(c.end)
     inside = [m for m in matches if is_inside(m.entry, place.division)] if place else []
     if place and place.stated and not inside:
         return None  # "HOLLIDAY, Mo." is not the Holliday in Texas
-    context = context.without(c.text)
+    context = context.without(name)
     top = max((m.entry.prominence for m in matches if m.entry.kind == "city"), default=0)
-    best = max(inside or matches, key=lambda m: score(m, context, top))
+    return max(inside or matches, key=lambda m: score(m, context, top)), bool(inside)
+
+
+def resolve(c: Candidate, g: Gazetteer, doc: Doc, context: Context, within: dict[int, Within],
+            best_of: dict[tuple[str, Within | None], tuple[Match, bool] | None]) -> Match | None:
+    """The entry a candidate names, if the evidence is enough.  `best_of` keeps
+    a look's best entry per (name, division the text put it in): a name is
+    scored once per look, not at each of its mentions (a report names its main
+    city a dozen times)."""
+    place = within.get(c.end)
+    key = (c.text, place)
+    if key not in best_of:
+        best_of[key] = best_match(c.text, g, context, place)
+    found = best_of[key]
+    if found is None:
+        return None
+    best, placed = found
     label = c.label or exact_label(doc, c)
-    return best if is_credible(best, c, label, context, bool(inside)) else None
+    return best if is_credible(best, c, label, context.without(c.text), placed) else None
 
 
 # ---- divisions a text puts a town in --------------------------------------------
@@ -768,8 +785,9 @@ def places(parsed: Parsed, *, facts: DocFacts) -> Iterator[PlaceMention]:
     context = Context(country_focus(g, pool, demonyms), Counter())
     for _ in range(2):
         resolved: list[Resolved] = [Resolved(c, m) for c, m in named]
+        best_of: dict = {}
         for c in pool:
-            m = resolve(c, g, doc, context, within)
+            m = resolve(c, g, doc, context, within, best_of)
             if m is not None:
                 resolved.append(Resolved(c, m))
         context = context_of(resolved, demonyms)
