@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelError
+from .memory import freeze_long_lived
 from .model import Document
 
 # The model this project is tested with: en_core_web_sm 3.8.0 as carried by the
@@ -125,6 +126,7 @@ def load(model: str | None = None) -> Language:
         )
         ruler.add_patterns([{k: v for k, v in p.items() if k in ("label", "pattern", "id")} for p in actor_patterns()])
     nlp.max_length = MAX_PARSE_CHARS
+    freeze_long_lived()
     return nlp
 
 
