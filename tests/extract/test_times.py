@@ -5,18 +5,41 @@ from __future__ import annotations
 import json
 import random
 import re
+import re._parser
+import string
+import sys
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
+from re._constants import (
+    ASSERT,
+    ASSERT_NOT,
+    AT,
+    BRANCH,
+    CATEGORY,
+    CATEGORY_DIGIT,
+    CATEGORY_SPACE,
+    CATEGORY_WORD,
+    IN,
+    LITERAL,
+    MAX_REPEAT,
+    RANGE,
+    SUBPATTERN,
+)
 
 import pytest
 
 from crisisdesk.extract.timeparse import (
     RULES,
+    TIME_WORD_ANCHORS,
     Context,
+    Hit,
     Interval,
-    any_rule_starts,
+    fold,
+    longest_hits,
     resolve_expression,
     rule_matches,
+    rule_starts,
     scan,
 )
 from crisisdesk.extract.times import published_date, times
@@ -169,7 +192,7 @@ def test_ambiguous_slashed_date_takes_the_reading_nearer_publication():
     assert RULES.get(hit.rule)(hit.match, Context(published=None)) is None
 
 
-# ---- scanning only where a rule can start finds what each rule's full scan finds ----
+# ---- scanning only near anchors finds what each rule's full scan finds ----------
 
 # Words and marks the patterns are made of, shuffled into texts no reporter
 # would write, so that rules meet at odd places (inside words, after hyphens,
@@ -182,20 +205,88 @@ FRAGMENTS = [
     "January", "Jan.", "Sept", "May", "may", "March", "Dec", "Monday", "Sunday", "monday", "6", "06", "21st",
     "31", "2022", "1986", "2019-", "12:30", "9.15", "p.m.", "2022-01-06", "06.01.2022", "01/06/2022",
     "-", "–", "—", ",", ".", ";", ")", "x", "he", "police", "\n", "  ", "ſince", "K",
+    "Wednesday", "evening", "afternoon", "tonight", "every", "never", "coming", "earlier", "later", "three",
+    "NIGHT", "nıght", "NİGHT", "WEEK", "hour", "Mar", "market", "٣",
 ]
+SEPARATORS = ["", " ", " ", " ", "  ", "\n", "\n\n", "\t", ", ", "-", " - "]
+# Characters other than the letter and its capital that IGNORECASE reads as
+# the letter (`test_ignorecase_reads_only_the_odd_cases_as_letters`).
+ODD_CASES = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+DIGITS = "0123456789"
+# `\d` is any decimal digit: each sample is also tried in Arabic-Indic digits.
+ARABIC_INDIC = str.maketrans(DIGITS, "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
+SPACES = " \n\t\u00a0"
 
 
-def random_texts(count: int, seed: int = 8) -> list[str]:
-    """Fragments, and each rule's match of its motivating sentence, strung together."""
-    phrases = [entry.meta["pattern"].search(entry.example).group() for entry in RULES.entries()]
-    rnd = random.Random(seed)
-    return [
-        "".join(
-            rnd.choice(FRAGMENTS if rnd.random() < 0.7 else phrases) + rnd.choice(["", " ", " ", " ", "\n", ", "])
-            for _ in range(rnd.randrange(1, 40))
-        )
-        for _ in range(count)
+def sample(tree, rnd: random.Random, caseless: bool = True) -> str:
+    """A random string of the language of a parsed pattern, letters in any case
+    IGNORECASE reads them in where it is on, lookarounds left out (the caller
+    keeps the samples its pattern matches)."""
+    out = []
+    for op, av in tree:
+        if op is LITERAL:
+            out.append(rnd.choice(letter_cases(chr(av)) if caseless else chr(av)))
+        elif op is IN:
+            out.append(rnd.choice(class_members(av)))
+        elif op is BRANCH:
+            out.append(sample(rnd.choice(av[1]), rnd, caseless))
+        elif op is SUBPATTERN:
+            _, add_flags, del_flags, sub = av
+            out.append(sample(sub, rnd, (caseless or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE))
+        elif op is MAX_REPEAT:
+            low, high, sub = av
+            out.extend(sample(sub, rnd, caseless) for _ in range(rnd.randint(low, min(high, low + 2))))
+        else:
+            assert op in (ASSERT, ASSERT_NOT, AT), op
+    return "".join(out)
+
+
+def letter_cases(char: str) -> str:
+    return char + char.upper() + ODD_CASES.get(char, "") if char.isalpha() else char
+
+
+def class_members(items) -> str:
+    members = {CATEGORY_DIGIT: DIGITS, CATEGORY_SPACE: SPACES, CATEGORY_WORD: "a\u212a7_"}
+    chars = ""
+    for op, av in items:
+        if op is LITERAL:
+            chars += chr(av)
+        elif op is RANGE:
+            chars += "".join(map(chr, range(av[0], av[1] + 1)))
+        else:
+            assert op is CATEGORY, op
+            chars += members[av]
+    return chars
+
+
+def rule_samples(entry, count: int, rnd: random.Random) -> list[str]:
+    """Strings the rule's own pattern matches whole, each optional part and
+    alternative taken at random ("in the past two hours", "late on the night of
+    Wednesday, Jan. 6")."""
+    pattern = entry.meta["pattern"]
+    tree = re._parser.parse(pattern.pattern, pattern.flags)
+    found = [text for text in (sample(tree, rnd) for _ in range(count * 20)) if pattern.fullmatch(text)][:count]
+    translated = {text.translate(ARABIC_INDIC) for text in found} - set(found)
+    return found + sorted(text for text in translated if pattern.fullmatch(text))
+
+
+@lru_cache(maxsize=1)
+def samples() -> dict[str, list[str]]:
+    rnd = random.Random(8)
+    return {entry.name: rule_samples(entry, 40, rnd) for entry in RULES.entries()}
+
+
+@lru_cache(maxsize=1)
+def scan_texts() -> tuple[str, ...]:
+    """The rules' motivating sentences, the seeds, and texts strung from samples of
+    every rule's pattern, the fragments and separators."""
+    rnd = random.Random(8)
+    pieces = [text for found in samples().values() for text in found] + FRAGMENTS
+    strung = [
+        "".join(rnd.choice(pieces) + rnd.choice(SEPARATORS) for _ in range(rnd.randrange(1, 30)))
+        for _ in range(600)
     ]
+    return tuple([entry.example for entry in RULES.entries()] + pieces + strung + seed_texts())
 
 
 def seed_texts() -> list[str]:
@@ -203,13 +294,48 @@ def seed_texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))] if seeds.is_dir() else []
 
 
-@pytest.mark.parametrize("entry", RULES.entries(), ids=lambda e: e.name)
-def test_scanning_where_rules_start_finds_every_match(entry):
-    texts = [e.example for e in RULES.entries()] + random_texts(400) + seed_texts()
-    for text in texts:
-        starts = [m.start() for m in any_rule_starts().finditer(text)]
-        found = [(m.span(), m.groups()) for m in rule_matches(entry.meta["pattern"], text, starts)]
-        assert found == [(m.span(), m.groups()) for m in entry.meta["pattern"].finditer(text)], text
+def test_every_rule_is_sampled():
+    assert all(len(found) >= 40 for found in samples().values())
+
+
+def test_scanning_where_rules_start_finds_every_match():
+    for text in scan_texts():
+        starts = rule_starts(text)
+        for entry in RULES.entries():
+            found = [(m.span(), m.groups()) for m in rule_matches(entry.meta["pattern"], text, starts)]
+            assert found == [(m.span(), m.groups()) for m in entry.meta["pattern"].finditer(text)], (entry.name, text)
+
+
+def test_scan_is_every_pattern_over_the_whole_text():
+    for text in scan_texts():
+        plain = longest_hits(
+            [
+                Hit(m.start(), m.end(), entry.name, m, entry.meta["confidence"], entry.meta["needs_entity"])
+                for entry in RULES.entries()
+                for m in entry.meta["pattern"].finditer(text)
+            ]
+        )
+        assert [(h.start, h.end, h.rule, h.match.groups()) for h in scan(text)] == [
+            (h.start, h.end, h.rule, h.match.groups()) for h in plain
+        ], text
+
+
+@lru_cache(maxsize=1)
+def every_character() -> str:
+    return "".join(map(chr, range(sys.maxunicode + 1)))
+
+
+def test_ignorecase_reads_only_the_odd_cases_as_letters():
+    for letter in string.ascii_lowercase:
+        assert set(re.findall(f"(?i){letter}", every_character())) == set(letter_cases(letter)), letter
+
+
+def test_fold_reads_letters_as_ignorecase_does():
+    """Every character keeps its place, and every one IGNORECASE reads as a
+    letter of a time word folds to that letter."""
+    assert all(len(fold(char)) == 1 for char in every_character())
+    for letter in {char for pattern in TIME_WORD_ANCHORS for char in pattern.pattern} & set(string.ascii_lowercase):
+        assert {fold(char) for char in letter_cases(letter)} == {letter}, letter
 
 
 def test_published_date_refuses_what_is_not_iso():

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import islice
 
 from ..model import Precision
 from ..registry import Registry
@@ -515,16 +516,85 @@ def any_rule_starts() -> re.Pattern:
 
     Each rule's pattern run over the whole text tried it at every character:
     22 scans, ~60 of the 68 ms `times` took over the seeds and example.  This
-    one scan (~25 ms) finds the few places worth trying.  It is the rules' own
-    patterns, each after the `WORD_START` that `rule` puts before all of them,
-    with group names dropped (the same names recur), so it misses no start of
-    any rule.
+    one pattern is the rules' own patterns, each after the `WORD_START` that
+    `rule` puts before all of them, with group names dropped (the same names
+    recur), so it misses no start of any rule.  Run over the whole text it
+    still cost ~4 ms a document; `rule_starts` tries it only near anchors.
     """
     bodies = [
         re.sub(r"\(\?P<\w+>", "(?:", entry.meta["pattern"].pattern.removeprefix(WORD_START))
         for entry in RULES.entries()
     ]
     return re.compile(WORD_START + "(?=" + "|".join(f"(?:{b})" for b in bodies) + ")", re.IGNORECASE)
+
+
+# Every rule's match holds an anchor: a digit, a capitalised month name, or a
+# time word, which may sit inside a word ("Wednesday", "tonight").  Counting
+# the match's word starts before its first anchor, the word holding it
+# included, no rule has more than `ANCHOR_REACH`: four in "in the last two
+# days" and "in the next two days"; three in "in the last day", "late on the
+# night of January 6", "late on Wednesday"; two or fewer elsewhere ("on the
+# eve of", "earlier this week", "that same night", "until 21:00", "mid-2019").
+ANCHOR_REACH = 4
+# The first digit of a number: rules' `\d` is any Unicode decimal digit.
+DIGIT_ANCHOR = re.compile(r"\d(?<!\d\d)")
+# `MONTH` is case-sensitive and every name in it begins with one of these.
+MONTH_ANCHOR = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+# The time words, as they appear in `fold(text)`: every rule's match without
+# a digit or month name holds one ("yesterday" and "Monday" hold "day",
+# "tonight" "night", "weekend" "week", "hours" "hour").  In a match "eve" is
+# "evening" or ends a word, so "every" and "never" are no anchors.
+TIME_WORD_ANCHORS = tuple(
+    re.compile(word)
+    for word in ("day", "week", "month", "year", "night", "morn", "afternoon", "hour", "tomorrow", r"eve(?:ning|(?![a-z]))")
+)
+# A word start (`WORD_START` then a word character) of the text, found in the
+# text reversed: a word character not followed by a word character or hyphen.
+REVERSED_WORD_START = re.compile(r"\w(?![\w-])")
+
+
+def fold(text: str) -> str:
+    """The text lower-cased character for character, as `re.IGNORECASE` reads ASCII letters.
+
+    A case-insensitive search for the time words tried every character
+    (~0.5 ms a document); a plain search of the folded text finds the same
+    places in ~0.1 ms.  Under IGNORECASE an ASCII letter also matches "İ"
+    and "ı" (as "i"), "ſ" (as "s") and the Kelvin sign (as "k"); `str.lower`
+    maps the Kelvin sign to "k" and keeps every length but that of "İ".  No
+    time word holds an "s".  Only word characters fold to ASCII letters.
+    """
+    return text.replace("\u0130", "i").replace("\u0131", "i").lower()
+
+
+def anchors(text: str) -> list[int]:
+    """Where the text holds an anchor (see `ANCHOR_REACH`), in no particular order."""
+    folded = fold(text)
+    found = [m.start() for m in DIGIT_ANCHOR.finditer(text)]
+    found += [m.start() for m in MONTH_ANCHOR.finditer(text)]
+    found += [m.start() for pattern in TIME_WORD_ANCHORS for m in pattern.finditer(folded)]
+    return found
+
+
+def rule_starts(text: str) -> list[int]:
+    """Where any rule's pattern matches (`any_rule_starts`), ascending.
+
+    Trying `any_rule_starts` at the last `ANCHOR_REACH` + 1 word starts up to
+    each anchor finds the same places as running it over the whole text, in
+    ~0.5 ms a document instead of ~4: a match starts at a word start (its first
+    character is a word character) and at most `ANCHOR_REACH` of its word
+    starts come before its first anchor.  An anchor found may begin before
+    that one where they overlap, never before the match: anchors are word
+    characters and the match follows a character that is none.
+    """
+    reversed_text = text[::-1]
+    last = len(text) - 1
+    candidates = {
+        last - m.start()
+        for anchor in anchors(text)
+        for m in islice(REVERSED_WORD_START.finditer(reversed_text, last - anchor), ANCHOR_REACH + 1)
+    }
+    starts = any_rule_starts().match
+    return [start for start in sorted(candidates) if starts(text, start)]
 
 
 def rule_matches(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
@@ -539,21 +609,27 @@ def rule_matches(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[
                 yield m
 
 
-def scan(text: str) -> list[Hit]:
-    """Every pattern's matches; where they overlap the longest wins (then the earlier rule)."""
-    starts = [m.start() for m in any_rule_starts().finditer(text)]
-    found = [
-        Hit(m.start(), m.end(), entry.name, m, entry.meta["confidence"], entry.meta["needs_entity"])
-        for entry in RULES.entries()
-        for m in rule_matches(entry.meta["pattern"], text, starts)
-    ]
+def longest_hits(found: list[Hit]) -> list[Hit]:
+    """In text order, the hits left where overlapping ones are dropped: the longest wins (then the earlier rule)."""
     order = {name: i for i, name in enumerate(RULES.names())}
-    found.sort(key=lambda h: (-(h.end - h.start), h.start, order[h.rule]))
+    found = sorted(found, key=lambda h: (-(h.end - h.start), h.start, order[h.rule]))
     kept: list[Hit] = []
     for hit in found:
         if all(hit.end <= k.start or k.end <= hit.start for k in kept):
             kept.append(hit)
     return sorted(kept, key=lambda h: h.start)
+
+
+def scan(text: str) -> list[Hit]:
+    """Every pattern's matches; where they overlap the longest wins (then the earlier rule)."""
+    starts = rule_starts(text)
+    return longest_hits(
+        [
+            Hit(m.start(), m.end(), entry.name, m, entry.meta["confidence"], entry.meta["needs_entity"])
+            for entry in RULES.entries()
+            for m in rule_matches(entry.meta["pattern"], text, starts)
+        ]
+    )
 
 
 def resolve(hit: Hit, ctx: Context) -> Interval | None:
