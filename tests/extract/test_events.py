@@ -626,3 +626,21 @@ def test_a_one_line_snippet_is_its_own_report_but_a_headline_with_a_story_is_not
     parsed = next(nlp.parse([document]))
     found = events(parsed, facts=DocFacts(document=document))
     assert all(e.start > len(snippet) for e in found)
+
+
+def test_section_start_is_the_end_of_the_last_heading_line_before():
+    from crisisdesk.extract.events import section_start
+
+    text = "Title of report\n\nFirst paragraph ends here.\n\nClashes in the west\n\nPolice fired. More later.\n"
+    paragraph = text.index("Police")
+    assert section_start(text, paragraph) == text.index("Clashes in the west") + len("Clashes in the west")
+    assert section_start("One sentence. Two sentences.\n\nThree.", 30) is None
+
+
+def test_clause_bounds_leave_out_a_conjoined_clause_and_outer_punctuation():
+    from crisisdesk.extract.events import clause_bounds
+
+    doc = nlp.load()("Protesters stormed the building, and police fired tear gas.")
+    head = next(t for t in doc if t.text == "stormed")
+    start, end = clause_bounds(head)
+    assert doc.text[start:end] == "Protesters stormed the building"

@@ -67,13 +67,27 @@ AREA_NOUNS = frozenset(
 CITY_WORDS = frozenset({"city", "town"})
 LOCAL_WORDS = frozenset({"local"})
 
+# Every word a scope (`scope_in`) may hang on.
+SCOPE_WORDS = COUNTRY_WORDS | COUNTRY_ADVERBS | CITY_WORDS | LOCAL_WORDS
+
 # Determiners and modifiers that make a scope noun refer to one known place.
 DEFINITE = frozenset({"the", "this", "whole", "entire", "complete", "all"})
 
 
 def root_of(p: PlaceMention, doc: Doc) -> Token | None:
-    span = doc.char_span(p.start, p.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    """The syntactic root of a place mention's tokens.
+
+    A mention's tokens are found by bisection in the offsets (`char_span` builds
+    a Span to be asked its root), and a one-word name is its own root; asked of
+    every place of the article."""
+    if p.start >= p.end:  # spaCy's "expand" gives the token at an empty span's position
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+    bounds = char_span_bounds(doc, p.start, p.end)
+    if bounds is None or bounds[0] >= bounds[1]:
+        return None
+    start, end = bounds
+    return doc[start] if end - start == 1 else doc[start:end].root
 
 
 def is_locative(p: PlaceMention, doc: Doc) -> bool:
@@ -131,18 +145,22 @@ def scope_in(doc: Doc, lo: int, hi: int, places: Sequence[PlaceMention]) -> tupl
         return None
     # Read off the Doc's columns: only a scope word becomes a Token (this is
     # asked for every event, and a Token per word of its clause was most of it).
-    lower, tags, at = column(doc, "LOWER"), column(doc, "TAG"), offsets(doc)
+    # Its tag too is read off the Token: no other extractor reads the TAG column,
+    # and building it for these few words was half of this function's cost.
+    lower, at = column(doc, "LOWER"), offsets(doc)
+    if SCOPE_WORDS.isdisjoint(lower[bounds[0] : bounds[1]]):
+        return None  # most clauses: one set operation, not two loops over their words
 
     def unnamed(i: int) -> bool:
         return not any(s <= at[i] < e for s, e in named)  # "Republic Square" is a name
 
     for i in range(*bounds):
         if (lower[i] in COUNTRY_ADVERBS or (
-            lower[i] in COUNTRY_WORDS and tags[i] in ("NN", "NNP") and is_definite(doc[i])
+            lower[i] in COUNTRY_WORDS and doc[i].tag_ in ("NN", "NNP") and is_definite(doc[i])
         )) and unnamed(i):
             return "country", at[i]
     for i in range(*bounds):
-        if (lower[i] in LOCAL_WORDS or lower[i] in CITY_WORDS and tags[i] == "NN" and (
+        if (lower[i] in LOCAL_WORDS or lower[i] in CITY_WORDS and doc[i].tag_ == "NN" and (
             is_definite(doc[i]) or any(c.lower_ in LOCAL_WORDS for c in doc[i].children)
         )) and unnamed(i):
             return "city", at[i]
@@ -204,15 +222,25 @@ def names_unknown_place(doc: Doc, bounds: tuple[int, int], places: Sequence[Plac
     somewhere it did not happen; unknown is null.
     """
     lo, hi = bounds
-    for ent in entities(doc):
-        if ent.label_ not in ("GPE", "LOC") or not (lo <= ent.start_char and ent.end_char <= hi):
+    for start, end, ent in place_entities(doc):
+        if not (lo <= start and end <= hi):
             continue
         root = ent.root
         if root.dep_ != "pobj" or root.head.lower_ not in LOCATIVE_PREPOSITIONS:
             continue
-        if not any(p.start < ent.end_char and ent.start_char < p.end for p in places):
+        if not any(p.start < end and start < p.end for p in places):
             return True
     return False
+
+
+def place_entities(doc: Doc) -> list[tuple[int, int, Span]]:
+    """(start_char, end_char, entity) of the GPE and LOC entities, kept on the Doc.
+
+    Asked for every event: reading every entity's label and offsets off its
+    Span each time cost more than the rest of `names_unknown_place`."""
+    return memoised(doc, "event_places.entities", lambda d: [
+        (e.start_char, e.end_char, e) for e in entities(d) if e.label_ in ("GPE", "LOC")
+    ])
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,9 @@ else null (a past fact with no anchor is not given the publication date).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -36,8 +37,9 @@ from ..registry import EXTRACTORS
 from . import modality
 from .event_places import Setting, article_setting, event_place
 from .event_rules import RULES, STRONG, WEAK, Guess, Rule, Scene, lemma, lexicon, resolve_pronoun
+from .event_rules.parse import dependents
 from .paragraphs import paragraph_bounds
-from .views import column, lower_lemmas, memoised, sentence_bounds
+from .views import column, flags, heads, lower_lemmas, memoised, offsets, sentence_bounds, text_of
 
 # Event types that are violence; a weak guess gives way to one of these.
 VIOLENT_TYPES = frozenset(
@@ -70,6 +72,9 @@ FRAME_OPENING_TOKENS = 4
 
 # Marks after which a new clause (and a framing adverbial) may start inside one parsed sentence.
 CLAUSE_BREAKS = frozenset({"…", "...", ";", ":", "–", "—"})
+
+# The first character that is not white space (`\S` is the complement of `str.isspace`).
+NON_SPACE = re.compile(r"\S")
 
 # Clause-internal dependents that start another clause (not part of this one's evidence).
 OTHER_CLAUSE = frozenset({"conj", "parataxis"})
@@ -194,7 +199,7 @@ def is_above(a: Token, b: Token) -> bool:
 def own_object(verb: Token) -> Token | None:
     """The object or passive subject a verb has itself (not shared with a conjoined verb)."""
     return next(
-        (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")), None
+        (c for dep, c in dependents(verb) if dep in ("dobj", "nsubjpass", "attr")), None
     )
 
 
@@ -258,23 +263,53 @@ def settle(found: list[Guess]) -> list[list[Guess]]:
 
 
 def clause_bounds(head: Token) -> tuple[int, int]:
-    """Character bounds of the clause a head governs, without its conjoined clauses."""
-    toks = [head]
-    stack = [
-        c
-        for c in head.children
-        if not (c.dep_ in OTHER_CLAUSE and c.pos_ in ("VERB", "AUX"))
-    ]
-    while stack:
-        t = stack.pop()
-        toks.append(t)
-        stack.extend(t.children)
-    toks.sort(key=lambda t: t.i)
-    while len(toks) > 1 and (toks[0].is_punct or toks[0].dep_ == "cc"):
-        toks.pop(0)
-    while len(toks) > 1 and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
-        toks.pop()
-    return toks[0].idx, toks[-1].idx + len(toks[-1])
+    """Character bounds of the clause a head governs, without its conjoined clauses.
+
+    The clause is the head's subtree less its conjoined verbs' subtrees, its
+    outer punctuation and conjunctions trimmed: only its first and last other
+    word matter.  They are found from the ends of the head's edges (which bound
+    its subtree) inward, on the heads column; walking the whole clause through
+    `Token.children` made a Token per word of it, for every event.
+    """
+    doc = head.doc
+    cut = {c.i for dep, c in dependents(head) if dep in OTHER_CLAUSE and c.pos_ in ("VERB", "AUX")}
+    inside = in_subtree(heads(doc), head.i, cut)
+    punct = flags(doc, "IS_PUNCT")
+
+    def plain(i: int) -> bool:
+        return inside(i) and not (punct[i] or doc[i].dep_ == "cc")
+
+    lo, hi = head.left_edge.i, head.right_edge.i
+    first = next((i for i in range(lo, hi + 1) if plain(i)), None)
+    if first is None:  # nothing but punctuation and conjunctions: trimming keeps the last word
+        first = last = next(i for i in range(hi, lo - 1, -1) if inside(i))
+    else:
+        last = next(i for i in range(hi, first - 1, -1) if plain(i))
+    at, words = offsets(doc), column(doc, "ORTH")
+    return at[first], at[last] + len(words[last])
+
+
+def in_subtree(up: list[int], head: int, cut: set[int]) -> Callable[[int], bool]:
+    """Whether a position's chain of heads reaches `head` without passing a position in `cut`.
+
+    Each answer is kept for every position on the chain climbed, so a
+    position is climbed through once."""
+    member = {head: True} | dict.fromkeys(cut, False)
+
+    def test(i: int) -> bool:
+        path = []
+        while i not in member:
+            path.append(i)
+            if up[i] == i:  # a root that is not the head
+                member[i] = False
+                break
+            i = up[i]
+        answer = member[i]
+        for j in path:
+            member[j] = answer
+        return answer
+
+    return test
 
 
 def evidence_bounds(group: list[Guess]) -> tuple[int, int]:
@@ -301,10 +336,10 @@ def is_ongoing(head: Token) -> bool:
     ("the fall of the monument is very symbolic") are not ongoing.
     """
     verb = finite_verb(head)
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for dep, c in dependents(verb) if dep in ("aux", "auxpass")]
     if any(a.lower_ in ("has", "have", "had", "was", "were", "did") for a in auxes):
         return False
-    if verb.lemma_ == "be" and not any(c.dep_ == "expl" for c in verb.children):
+    if verb.lemma_ == "be" and not any(dep == "expl" for dep, _ in dependents(verb)):
         return False
     if verb.tag_ in ("VBZ", "VBP"):
         return True
@@ -375,7 +410,7 @@ def event_date(
 def is_simple_past(head: Token) -> bool:
     """'set', 'was pulled down', 'were thrown' (not 'has been', 'had been', not present)."""
     verb = finite_verb(head)
-    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c.lower_ for dep, c in dependents(verb) if dep in ("aux", "auxpass")]
     if any(a in ("has", "have", "had", "will", "would") for a in auxes):
         return False
     return (
@@ -386,11 +421,30 @@ def is_simple_past(head: Token) -> bool:
 
 
 def is_heading(line: str) -> bool:
-    """A section heading: a short line without a closing full stop."""
+    """A section heading: a short line without a closing full stop.
+
+    Words are counted only up to one past the limit: a paragraph line is
+    asked too, and splitting all its words was most of this question's cost."""
     line = line.strip()
-    return 0 < len(line.split()) <= HEADING_WORDS and not line.endswith(
+    return 0 < len(line.split(None, HEADING_WORDS)) <= HEADING_WORDS and not line.endswith(
         (".", "…", "”", '"', ":", ";")
     )
+
+
+def section_start(text: str, pos: int) -> int | None:
+    """Where the section holding `pos` starts: the end of the last heading line before it, else None.
+
+    Walks back line by line from `pos` (the start of a paragraph): splitting the
+    whole text before it into lines, for every event dated by its section, cost
+    more than the walk."""
+    end = pos
+    while True:
+        start = text.rfind("\n", 0, end) + 1
+        if is_heading(text[start:end]):
+            return end
+        if start == 0:
+            return None
+        end = start - 1
 
 
 def opens_clause(t: TimeExpr, doc: Doc) -> bool:
@@ -414,15 +468,17 @@ def is_frame(t: TimeExpr, doc: Doc, document) -> bool:
     """A framing time: opens its clause, names a day or days, lies in the article text.
 
     Asked of every earlier time for every simple-past event, so the answer is kept
-    on the Doc, per time expression."""
+    on the Doc, by what it depends on: hashing the whole TimeExpr (every field)
+    for each lookup cost more than the lookup saved."""
     known = memoised(doc, "events.frames", lambda d: {})
-    if t not in known:
-        known[t] = (
+    key = (t.start, t.end, t.precision)
+    if key not in known:
+        known[key] = (
             t.precision in ("day", "days")
             and not document.in_boilerplate(t.start, t.end)
             and opens_clause(t, doc)
         )
-    return known[t]
+    return known[key]
 
 
 def framing_time(sent: Span, times: Sequence[TimeExpr], document) -> TimeExpr | None:
@@ -436,19 +492,11 @@ def framing_time(sent: Span, times: Sequence[TimeExpr], document) -> TimeExpr | 
     if in_paragraph:
         return max(in_paragraph, key=lambda t: t.start)
     # the section: back to the previous heading line; its first paragraph's frame
-    lines_before = text[:p_lo].split("\n")
-    pos = p_lo
-    section_start = 0
-    for line in reversed(lines_before):
-        pos -= len(line) + 1
-        if is_heading(line):
-            section_start = pos + len(line) + 1
-            break
-    else:
+    start = section_start(text, p_lo)
+    if start is None:
         return None
-    first_lo = section_start + (
-        len(text[section_start:]) - len(text[section_start:].lstrip())
-    )
+    first = NON_SPACE.search(text, start)  # the first paragraph's first character
+    first_lo = first.start() if first else len(text)
     _, first_hi = paragraph_bounds(text, first_lo)
     opening = [t for t in frames if first_lo <= t.start < first_hi]
     return opening[0] if opening else None
@@ -481,12 +529,15 @@ def actor_text(tok: Token | None) -> str | None:
     left = min(
         (
             c.i
-            for c in tok.children
-            if c.dep_ in ("det", "amod", "compound", "nummod", "poss")
+            for dep, c in dependents(tok)
+            if dep in ("det", "amod", "compound", "nummod", "poss")
         ),
         default=tok.i,
     )
-    return tok.doc[left : tok.i + 1].text
+    # the characters from the first word to the end of the noun (`Span.text` makes a Token per word)
+    doc = tok.doc
+    at, words = offsets(doc), column(doc, "ORTH")
+    return text_of(doc)[at[left] : at[tok.i] + len(words[tok.i])]
 
 
 def years_in(times: Sequence[TimeExpr], lo: int, hi: int) -> list[int]:

@@ -19,14 +19,17 @@ precision is protected by the rules' own context checks.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+import numpy as np
+from spacy.attrs import LIKE_NUM
+from spacy.tokens import Doc, Token
 
 from .event_rules import lexicon
-from .views import column, heads, memoised, text_of
+from .event_rules.parse import dependents
+from .views import column, heads, memoised, offsets, sentence_bounds, text_of
 
 # Dependency labels that attach a subordinate clause to the verb above it; the
 # chain of these is what "the verbs above a trigger" means.
@@ -88,9 +91,8 @@ def ancestors_in_clause(head: Token) -> Iterator[Token]:
 
 def aux_lemmas(verb: Token) -> set[str]:
     """The auxiliaries of a verb (lower-case forms, since the model lemmatises 'll as will)."""
-    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} | {
-        c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")
-    }
+    auxes = [c for dep, c in dependents(verb) if dep in ("aux", "auxpass")]
+    return {c.lower_ for c in auxes} | {c.lemma_.lower() for c in auxes}
 
 
 def is_modal(verb: Token) -> bool:
@@ -99,33 +101,43 @@ def is_modal(verb: Token) -> bool:
     if aux_lemmas(verb) & modal:
         return True
     # "is going to send", "is about to begin"
-    return any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-    ) and verb.head.lower_ in ("going", "about")
+    return has_to(verb) and verb.head.lower_ in ("going", "about")
 
 
 def is_negated(verb: Token) -> bool:
     """Denied by negation: "did not use weapons", "no one was killed"."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
     return any(
-        c.dep_ in ("nsubj", "nsubjpass")
+        dep == "neg"
+        or dep in ("nsubj", "nsubjpass")
         and c.lower_ in ("no", "nobody", "none", "nothing")
-        for c in verb.children
+        for dep, c in dependents(verb)
     )
 
 
 def is_infinitive(verb: Token) -> bool:
     """'to send', 'to retake': a purpose or plan unless an aspectual verb makes it happen."""
-    return verb.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-    )
+    return verb.tag_ == "VB" and has_to(verb)
+
+
+def has_to(verb: Token) -> bool:
+    """Whether the verb has the infinitive marker "to"."""
+    return any(dep == "aux" and c.lower_ == "to" for dep, c in dependents(verb))
+
+
+def sentence_of(doc: Doc, i: int) -> tuple[int, int]:
+    """(start, end) token indices of the sentence holding token `i`: `Token.sent` without its two Spans."""
+    bounds = sentence_bounds(doc)
+    return bounds[bisect_right(bounds, (i, len(doc))) - 1]
 
 
 def is_question(head: Token) -> bool:
     """The sentence asks: "Why did the CSTO send troops to Kazakhstan?"."""
-    sent = head.sent
-    text = text_of(head.doc)[sent.start_char : sent.end_char].rstrip(" \"'”’\n")  # Span.text makes every Token
+    doc = head.doc
+    start, end = sentence_of(doc, head.i)
+    at, words = offsets(doc), column(doc, "ORTH")
+    # the sentence's characters, up to the end of its last token's text: `Span.text`
+    # makes every Token, and `Token.sent` two Spans (a third of this question's cost)
+    text = text_of(doc)[at[start] : at[end - 1] + len(words[end - 1])].rstrip(" \"'”’\n")
     return text.endswith("?")
 
 
@@ -133,7 +145,7 @@ def is_conditional(head: Token) -> bool:
     """Under 'if/unless': "if the Russian troops are used to suppress the riots"."""
     marks = words()["conditional_marks"]
     for tok in [head, *ancestors_in_clause(head)]:
-        if any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
+        if any(dep == "mark" and c.lower_ in marks for dep, c in dependents(tok)):
             return True
         if tok.lower_ == "event" and any(c.lower_ == "in" for c in [tok.head]):
             return True
@@ -249,7 +261,7 @@ def is_denial(head: Token) -> bool:
         if lemma in w["denial_verbs"]:
             return True
         if lemma in w["denial_nouns"] and any(
-            c.lower_ in ("no", "not") for c in tok.children
+            c.lower_ in ("no", "not") for _, c in dependents(tok)
         ):
             return True
         if (
@@ -288,7 +300,8 @@ def is_historical(
     if published is None:
         return False
     pub_year = int(published[:4])
-    doc, sent = head.doc, head.sent
+    doc = head.doc
+    sent = sentence_of(doc, head.i)
     lowers = column(doc, "LOWER")
     found = list(years or [])
     if not found:
@@ -320,19 +333,25 @@ HISTORY_WORDS = frozenset({"ago", "past", "back"})
 
 
 def _year_words(doc: Doc) -> list[int]:
-    # a year starts with 1 or 2: the cheap test spares the pattern almost every word
-    return memoised(doc, "modality.years", lambda d: [
-        i for i, w in enumerate(column(d, "LOWER")) if w[:1] in ("1", "2") and YEAR.match(w)
-    ])
+    """Positions of four-digit years.  A year is all digits, so spaCy flags it LIKE_NUM:
+    the pattern is tried on those few tokens, found in the flag array (half the cost
+    of testing every word of the column in Python)."""
+
+    def build(d: Doc) -> list[int]:
+        lowers = column(d, "LOWER")
+        numbers = np.flatnonzero(d.to_array(LIKE_NUM)).tolist() if len(d) else []
+        return [i for i in numbers if YEAR.match(lowers[i])]
+
+    return memoised(doc, "modality.years", build)
 
 
 def _history_words(doc: Doc) -> list[int]:
     return memoised(doc, "modality.history", lambda d: [i for i, w in enumerate(column(d, "LOWER")) if w in HISTORY_WORDS])
 
 
-def _within(indices: list[int], sent: Span) -> list[int]:
-    """The indices that fall in the sentence (indices ascending)."""
-    return indices[bisect_left(indices, sent.start) : bisect_left(indices, sent.end)]
+def _within(indices: list[int], sent: tuple[int, int]) -> list[int]:
+    """The indices that fall in the sentence's (start, end) (indices ascending)."""
+    return indices[bisect_left(indices, sent[0]) : bisect_left(indices, sent[1])]
 
 
 def is_attributive(trigger: Token) -> bool:

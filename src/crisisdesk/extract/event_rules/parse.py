@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..views import memoised
+
 # Dependency labels of a verb's agent and patient.
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -33,18 +35,33 @@ def lemma(tok: Token | None) -> str:
     return tok.lemma_.lower() if tok is not None else ""
 
 
+def dependents(tok: Token) -> list[tuple[str, Token]]:
+    """(dependency label, token) of each child of `tok`, in order, kept on its Doc per token.
+
+    The rules and modality questions ask the same few words' children many
+    times over (`agent`, `patient` and `is_passive` of one verb by each rule
+    its lemma triggers, then every modality question of its chain): through
+    `Token.children` each asking scanned the word's subtree span, made a Token
+    per child and read its label anew.  Callers must not change the list."""
+    known: dict[int, list[tuple[str, Token]]] = memoised(tok.doc, "event_rules.dependents", lambda _: {})
+    found = known.get(tok.i)
+    if found is None:
+        found = known[tok.i] = [(c.dep_, c) for c in tok.children]
+    return found
+
+
 def children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
+    return [c for dep, c in dependents(tok) if dep in deps]
 
 
 def has_child(tok: Token, *words: str) -> bool:
     """Whether a particle or modifier of `tok` is one of `words` ("set up", "pulled down")."""
-    return any(c.lower_ in words for c in tok.children)
+    return any(c.lower_ in words for _, c in dependents(tok))
 
 
 def has_child_lemma(tok: Token, *lemmas: str) -> bool:
     """Whether a dependent of `tok` has one of `lemmas` ("opened fire")."""
-    return any(lemma(c) in lemmas for c in tok.children)
+    return any(lemma(c) in lemmas for _, c in dependents(tok))
 
 
 def pobj(tok: Token, *preps: str) -> Token | None:
@@ -61,8 +78,9 @@ def subtree_lemmas(tok: Token | None) -> set[str]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not children(verb, "nsubj")
+    below = dependents(verb)
+    return any(dep in ("auxpass", "nsubjpass") for dep, _ in below) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not any(dep == "nsubj" for dep, _ in below)
     )
 
 
@@ -143,8 +161,8 @@ def is_eventive_noun(tok: Token) -> bool:
         return True
     if dep == "conj":
         return is_eventive_noun(head) if head.pos_ in ("NOUN", "PROPN") else False
-    if dep == "attr" and any(c.dep_ == "expl" for c in head.children):  # 4.
+    if dep == "attr" and any(d == "expl" for d, _ in dependents(head)):  # 4.
         return True
-    if any(c.dep_ in ("acl", "relcl") and lemma(c) in OCCURRENCE_VERBS for c in tok.children):  # 1. misparsed
+    if any(d in ("acl", "relcl") and lemma(c) in OCCURRENCE_VERBS for d, c in dependents(tok)):  # 1. misparsed
         return True
     return dep == "ROOT"

@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from .base import lexicon, rule_words
-from .parse import SUBJECTS, lemma, pobj
+from .parse import SUBJECTS, dependents, lemma, pobj
 
 # How far back (in tokens) a pronoun looks for the noun it stands for: about
 # two sentences, the distance within which crisis narration keeps its subject.
@@ -107,7 +107,7 @@ def actor_class(tok: Token | None) -> str | None:
             return None
     words = actor_words()
     lem = lemma(tok)
-    mods = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    mods = {lemma(c) for dep, c in dependents(tok) if dep in ("compound", "amod", "nmod")}
     of = pobj(tok, "of", "in", "from")
     if lem in PART_NOUNS and of is not None:
         inner = actor_class(of)
@@ -123,7 +123,7 @@ def actor_class(tok: Token | None) -> str | None:
         return "rioters"
     if lem in words["protesters"]:
         return "protesters"
-    if lem in ("people", "person") and any(c.dep_ == "prep" and lemma(pobj(c)) == "crowd" for c in tok.children):
+    if lem in ("people", "person") and any(dep == "prep" and lemma(pobj(c)) == "crowd" for dep, c in dependents(tok)):
         return "protesters"
     if lem in words["state_forces"] and (
         lem not in GENERIC_FORCE_NOUNS or mods & words["state_modifiers"] or lem == "force" and tok.tag_ == "NNS"
