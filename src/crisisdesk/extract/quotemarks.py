@@ -69,8 +69,11 @@ def flank(text: str, i: int) -> str:
     return "loose"
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Each line of text with content, as (start, end) without surrounding whitespace."""
+@lru_cache(maxsize=4)
+def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """Each line of text with content, as (start, end) without surrounding whitespace
+    (kept for the few texts last asked: the quote extractor and both quotation-mark
+    scans ask it of the same document)."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
@@ -79,7 +82,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             start = pos + line.index(stripped[0])
             spans.append((start, start + len(stripped)))
         pos += len(line) + 1
-    return spans
+    return tuple(spans)
 
 
 def _next_mark(text: str, i: int, end: int, marks: str) -> int | None:

@@ -35,9 +35,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
+from itertools import compress, islice
 
 from spacy.tokens import Span, Token
+from spacy.vocab import Vocab
 
 from ..model import DocFacts, Quote
 from ..nlp import Parsed
@@ -58,8 +60,8 @@ from .speakers import (
     speaker_of,
     subject_of,
 )
-from .speech import is_attribution_word, is_speech_verb, lexicon
-from .views import heads, lower_lemmas, sentence_bounds
+from .speech import attributes_at, is_speech_verb, lexicon
+from .views import column, flags, heads, lower_lemmas, offsets, sentence_bounds
 
 # One- to three-word fragments in marks are scare quotes or titles ("on request
 # only", “Kazakh Spring”), not quotations (annotators' convention on the gold
@@ -136,8 +138,9 @@ class Context:
 
     parsed: Parsed
     names: Names
-    paras: list[tuple[int, int]]
+    paras: tuple[tuple[int, int], ...]
     found: list[Found] = field(default_factory=list)
+    direct: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of the direct quotes in `found`
     claimed: list[tuple[int, int]] = field(default_factory=list)  # dash regions, not for `marks`
     short_lines: dict[tuple[int, int], bool] = field(default_factory=dict)  # see `_is_short_line`
 
@@ -147,15 +150,34 @@ class Context:
 
     @cached_property
     def speech_verbs(self) -> list[Token]:
-        """The document's speech verbs, found once for every rule; negated ones are left
-        out ("did not offer evidence or specify which ..." states nothing).  Only the
-        tokens with a speech lemma become Tokens to ask."""
-        doc, speech = self.parsed.doc, lexicon().speech
-        candidates = (doc[i] for i, lemma in enumerate(lower_lemmas(doc)) if lemma in speech)
-        return [t for t in candidates if is_speech_verb(t) and not is_negated(t)]
+        """The document's speech verbs outside boilerplate, found once for every rule;
+        negated ones are left out ("did not offer evidence or specify which ..." states
+        nothing).  Only the tokens with a speech lemma become Tokens to ask."""
+        doc = self.parsed.doc
+        candidates = (doc[i] for i in self.speech_lemmas)
+        return [t for t in candidates if is_speech_verb(t) and not is_negated(t) and not self.unusable(t.idx, t.idx + 1)]
+
+    @cached_property
+    def speech_lemmas(self) -> list[int]:
+        """Indices of the tokens with a speech lemma, which two rules scan for."""
+        return indices_in(lower_lemmas(self.parsed.doc), lexicon().speech)
 
     def tokens(self, start: int, end: int) -> Span | None:
         return self.parsed.doc.char_span(start, end, alignment_mode="expand")
+
+    @cached_property
+    def char_offsets(self) -> list[int]:
+        """Every token's character offset (`Token.idx`)."""
+        return offsets(self.parsed.doc)
+
+    @cached_property
+    def sentence_firsts(self) -> list[int]:
+        return [start for start, _ in sentence_bounds(self.parsed.doc)]
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        """(start, end) of token i's sentence, as `Token.sent` gives it: found by bisection
+        rather than by the Span that spaCy makes (walking to both ends) on each call."""
+        return sentence_bounds(self.parsed.doc)[bisect_right(self.sentence_firsts, i) - 1]
 
     @cached_property
     def para_starts(self) -> list[int]:
@@ -189,7 +211,7 @@ class Context:
     def in_quote(self, token: Token) -> bool:
         """Whether a token lies in a quotation (so it cannot be the one who speaks it)."""
         at = token.idx
-        return any(s <= at < e for s, e in self.names.excluded + self.direct_spans())
+        return any(s <= at < e for s, e in self.names.excluded) or any(s <= at < e for s, e in self.direct)
 
     def subject(self, verb: Token) -> Speaker | None:
         """Who does the saying: a person named right before the verb, else its parsed subject."""
@@ -200,11 +222,26 @@ class Context:
         return speaker_of(subject, self.names) if subject is not None else None
 
     def direct_spans(self) -> list[tuple[int, int]]:
-        return [(f.start, f.end) for f in self.found if f.direct]
+        """Kept as `_emit` appends, not rebuilt from `found`: the reported-speech rules
+        ask it of every verb and quotation, some 120 times a document."""
+        return self.direct
 
 
-def word_count(text: str) -> int:
-    return len(re.findall(r"\w+", text))
+def indices_in(values: list[str], words: frozenset[str]) -> list[int]:
+    """Indices of the values that are among `words`, scanned by compress/map in C: a
+    Python loop over the two thousand lemmas of a long document cost more than the
+    rule that reads the few it finds."""
+    return list(compress(range(len(values)), map(words.__contains__, values)))
+
+
+WORD = re.compile(r"\w+")
+
+
+def has_words(text: str, n: int) -> bool:
+    """Whether the text holds at least n words, read up to the n-th only: counting
+    every word of every quotation to compare the count with three or four was a
+    twentieth of the extractor's time."""
+    return len(list(islice(WORD.finditer(text), n))) == n
 
 
 # ---- attribution phrases ----------------------------------------------------
@@ -234,9 +271,11 @@ def attribution_at(ctx: Context, start: int, *, within: int) -> Attribution | No
     span = ctx.tokens(i, end) if end > i else None
     if span is None:
         return None
-    words = [t for t in span if not t.is_punct][:TAIL_MAX_TOKENS]
-    for n, tok in enumerate(words[:within]):
-        if is_attribution_word(tok):
+    doc, punct = span.doc, flags(span.doc, "IS_PUNCT")
+    words = [k for k in range(span.start, span.end) if not punct[k]][:TAIL_MAX_TOKENS]
+    for n, k in enumerate(words[:within]):
+        if attributes_at(doc, k):
+            tok = doc[k]
             speaker = ctx.subject(tok) if tok.pos_ in ("VERB", "AUX") else None
             if speaker is None:
                 speaker = first_speaker_in(span, ctx.names)
@@ -315,12 +354,13 @@ def _emit(ctx: Context, start: int, end: int, rule: str, speaker: Speaker | None
     if end <= start or ctx.unusable(start, end):
         return
     minimum = MIN_QUOTE_WORDS if direct else MIN_REPORTED_WORDS
-    if word_count(ctx.text[start:end]) < minimum:
+    if not has_words(ctx.text[start:end], minimum):
         return
     if any(f.start == start and f.end == end for f in ctx.found):
         return
     ctx.found.append(Found(start, end, direct, rule, speaker, confidence))
     if direct:
+        ctx.direct.append((start, end))
         ctx.names.exclude([(start, end)])
 
 
@@ -331,24 +371,26 @@ def _governing_attribution(ctx: Context, span: Span) -> Speaker | None | bool:
     for i in range(span.start, span.end):
         if span.start <= governors[i] < span.end:
             continue  # read off the Doc's heads: most words hang inside the quotation
-        head, steps = doc[governors[i]], 0
+        head, steps = governors[i], 0
         while steps < 6:
-            if not (span.start <= head.i < span.end) and is_attribution_word(head):
-                speaker = ctx.subject(head)
+            if not (span.start <= head < span.end) and attributes_at(doc, head):
+                speaker = ctx.subject(doc[head])
                 if speaker is not None:  # "There were reports that ... “took in the ring”" names no one
                     return speaker
-            if head.head.i == head.i:
+            if governors[head] == head:
                 break
-            head, steps = head.head, steps + 1
+            head, steps = governors[head], steps + 1
     return False
 
 
 def _according_to(ctx: Context, span: Span) -> Speaker | None | bool:
-    for tok in span:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-            to = tok.doc[tok.i + 1]
-            objs = [c for c in to.children if c.dep_ == "pobj"]
-            target = objs[0] if objs else (tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None)
+    """The speaker of "according to X" in the span; False if none.  Found on the Doc's
+    column of lower-case forms, without a Token per word before the quotation."""
+    doc, lower = span.doc, column(span.doc, "LOWER")
+    for i in range(span.start, span.end):
+        if lower[i] == "according" and i + 1 < len(doc) and lower[i + 1] == "to":
+            objs = [c for c in doc[i + 1].children if c.dep_ == "pobj"]
+            target = objs[0] if objs else (doc[i + 2] if i + 2 < len(doc) else None)
             return speaker_of(target, ctx.names) if target is not None else None
     return False
 
@@ -362,9 +404,8 @@ def _before_mark(ctx: Context, start: int) -> Speaker | None | bool:
     sent_start = ctx.tokens(mark, mark + 1)
     if sent_start is None:
         return False
-    sent = sent_start[0].sent
     para_start = ctx.para_of(mark)[0]
-    lo = max(sent.start_char, para_start)
+    lo = max(ctx.char_offsets[ctx.sentence_of(sent_start.start)[0]], para_start)
     if mark <= lo:
         return False
     pre = ctx.tokens(lo, mark)
@@ -380,17 +421,19 @@ def _before_mark(ctx: Context, start: int) -> Speaker | None | bool:
     according = _according_to(ctx, pre)
     if according is not False:
         return according
+    doc = pre.doc
     if stripped.endswith((",", ":")):
-        verbs = [t for t in pre if is_attribution_word(t)]
+        verbs = [k for k in range(pre.start, pre.end) if attributes_at(doc, k)]
         if verbs:
             persons = [n for n in ctx.names.within(lo, mark) if n.kind == "person"]
             if persons:
                 return Speaker(persons[-1].text, persons[-1].start, persons[-1].end)
-            return ctx.subject(verbs[-1]) or first_speaker_in(pre, ctx.names)
-    words = [t for t in pre if not t.is_punct]
-    for tok in reversed(words[-PRE_VERB_WITHIN_TOKENS:]):
-        if is_attribution_word(tok) and tok.pos_ in ("VERB", "AUX"):
-            return ctx.subject(tok)
+            return ctx.subject(doc[verbs[-1]]) or first_speaker_in(pre, ctx.names)
+    punct = flags(doc, "IS_PUNCT")
+    words = [k for k in range(pre.start, pre.end) if not punct[k]]
+    for k in reversed(words[-PRE_VERB_WITHIN_TOKENS:]):
+        if attributes_at(doc, k) and doc[k].pos_ in ("VERB", "AUX"):
+            return ctx.subject(doc[k])
     return False
 
 
@@ -406,10 +449,10 @@ def _previous_sentence(ctx: Context, start: int) -> Speaker | None | bool:
     prev = ctx.tokens(k, k + 1)
     if prev is None:
         return False
-    sent = prev[0].sent
-    for tok in sent:
-        if is_attribution_word(tok) and tok.idx >= para_start:
-            speaker = ctx.subject(tok)
+    doc = prev.doc
+    for i in range(*ctx.sentence_of(prev.start)):
+        if attributes_at(doc, i) and ctx.char_offsets[i] >= para_start:
+            speaker = ctx.subject(doc[i])
             if speaker is not None:
                 return speaker
     return False
@@ -433,9 +476,10 @@ def _previous_paragraph(ctx: Context, start: int, end: int) -> Speaker | None | 
     last = ctx.tokens(prev_end - 1, prev_end)
     if last is None or ctx.is_heading(prev_start):
         return False
-    for tok in last[0].sent:
-        if tok.idx >= prev_start and is_attribution_word(tok) and not ctx.in_quote(tok):
-            speaker = ctx.subject(tok)
+    doc = last.doc
+    for i in range(*ctx.sentence_of(last.start)):
+        if ctx.char_offsets[i] >= prev_start and attributes_at(doc, i) and not ctx.in_quote(doc[i]):
+            speaker = ctx.subject(doc[i])
             if speaker is not None:
                 return speaker
     return False
@@ -527,9 +571,26 @@ def marked(ctx: Context) -> None:
 
 
 def _content_lemmas(span: Span | None) -> set[str]:
+    """The lower-case lemmas of the span's words that are all letters and no stop word,
+    read off the Doc's columns: a Token per word of every body quotation was most
+    of the heading-echo rule's time."""
     if span is None:
         return set()
-    return {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop}
+    doc = span.doc
+    lemmas, words = lower_lemmas(doc), column(doc, "ORTH")
+    return {lemmas[i] for i in range(span.start, span.end) if is_content_word(doc.vocab, words[i])}
+
+
+# Distinct words whose flags are remembered across Docs (as views.LEMMA_MEMO).
+CONTENT_WORD_MEMO = 1 << 15
+
+
+@lru_cache(maxsize=CONTENT_WORD_MEMO)
+def is_content_word(vocab: Vocab, word: str) -> bool:
+    """`token.is_alpha and not token.is_stop` for a token of this word: flags of its
+    lexeme, looked up once per distinct word."""
+    lexeme = vocab[word]
+    return lexeme.is_alpha and not lexeme.is_stop
 
 
 @RULES.register("heading-echo", example="“Those who resist will be destroyed!” What next?\n\n“Whoever resists will be destroyed,” summed up Tokayev.")
@@ -562,38 +623,44 @@ def _inside_direct(ctx: Context, pos: int) -> bool:
     return any(s <= pos < e for s, e in ctx.direct_spans())
 
 
-def _clause_bounds(ctx: Context, tokens: list[Token]) -> tuple[int, int] | None:
-    """Character bounds of a reported clause, cutting off parts that carry a quotation taken already."""
-    if not tokens:
+def _clause_bounds(ctx: Context, order: list[int]) -> tuple[int, int] | None:
+    """Character bounds of a reported clause, cutting off parts that carry a quotation taken already.
+
+    Reads heads, offsets and flags off the Doc's columns by index: asking each
+    token its head and offset made some thirty Tokens per clause."""
+    if not order:
         return None
-    keep = {t.i for t in tokens}
-    head = min(tokens, key=lambda t: (t.head.i in keep and t.head.i != t.i, t.i))
+    doc = ctx.parsed.doc
+    governors, at = heads(doc), offsets(doc)
+    keep = set(order)
+    head = min(order, key=lambda i: (governors[i] in keep and governors[i] != i, i))
     for s, e in ctx.direct_spans():
-        inside = [t for t in tokens if s <= t.idx < e and t.i in keep]
+        inside = [i for i in order if s <= at[i] < e and i in keep]
         if not inside:
             continue
         part = inside[0]
-        while part.head.i in keep and part.head.i != head.i and part.head.i != part.i:
-            part = part.head
-        if part.i == head.i or part.dep_ not in DETACHABLE_DEPS:
+        while governors[part] in keep and governors[part] != head and governors[part] != part:
+            part = governors[part]
+        if part == head or doc[part].dep_ not in DETACHABLE_DEPS:
             return None
-        keep -= {t.i for t in part.subtree}
-    kept = sorted(i for i in keep)
-    doc = tokens[0].doc
-    while kept and (doc[kept[0]].is_punct or doc[kept[0]].lower_ in LEADING_CLAUSE_WORDS):
+        keep -= {t.i for t in doc[part].subtree}
+    kept = sorted(keep)
+    punct, lower, words = flags(doc, "IS_PUNCT"), column(doc, "LOWER"), column(doc, "ORTH")
+    while kept and (punct[kept[0]] or lower[kept[0]] in LEADING_CLAUSE_WORDS):
         kept.pop(0)
-    while kept and (doc[kept[-1]].is_punct or doc[kept[-1]].is_space):
+    while kept and (punct[kept[-1]] or doc[kept[-1]].is_space):
         kept.pop()
     if not kept:
         return None
-    start, end = doc[kept[0]].idx, doc[kept[-1]].idx + len(doc[kept[-1]])
+    start, end = at[kept[0]], at[kept[-1]] + len(words[kept[-1]])
     if any(s < end and start < e for s, e in ctx.direct_spans()):
         return None
     return start, end
 
 
-def _report(ctx: Context, tokens: list[Token], verb: Token, rule: str, speaker: Speaker | None = None) -> None:
-    bounds = _clause_bounds(ctx, tokens)
+def _report(ctx: Context, clause: list[int], verb: Token, rule: str, speaker: Speaker | None = None) -> None:
+    """Emit the clause (its token indices, in the order of the parse) as `verb`'s reported statement."""
+    bounds = _clause_bounds(ctx, clause)
     if bounds is None or ctx.is_heading(bounds[0]):
         return
     if speaker is None:
@@ -612,7 +679,7 @@ def is_negated(verb: Token) -> bool:
 
 def _speech_verbs(ctx: Context) -> Iterator[Token]:
     for tok in ctx.speech_verbs:
-        if not _inside_direct(ctx, tok.idx) and not ctx.unusable(tok.idx, tok.idx + 1):
+        if not _inside_direct(ctx, tok.idx):
             yield tok
 
 
@@ -623,9 +690,9 @@ def that_clause(ctx: Context) -> None:
             if _inside_direct(ctx, clause.idx):
                 conjuncts = [c for c in clause.children if c.dep_ == "conj" and not _inside_direct(ctx, c.idx)]
                 for conj in conjuncts:
-                    _report(ctx, list(conj.subtree), verb, "reported-that-clause")
+                    _report(ctx, [t.i for t in conj.subtree], verb, "reported-that-clause")
                 continue
-            _report(ctx, list(clause.subtree), verb, "reported-that-clause")
+            _report(ctx, [t.i for t in clause.subtree], verb, "reported-that-clause")
 
 
 @RULES.register("reported-object", example="US State Department spokesman Ned Price called on all parties to resolve the situation peacefully.")
@@ -646,19 +713,18 @@ def object_report(ctx: Context) -> None:
             if not objs:
                 continue
             first = objs[0]
-        tokens = [t for t in verb.subtree if t.i >= first.left_edge.i]
-        _report(ctx, tokens, verb, "reported-object")
+        _report(ctx, [t.i for t in verb.subtree if t.i >= first.left_edge.i], verb, "reported-object")
 
 
 @RULES.register("reported-statement-noun", example="Opposition leader Mukhtar Ablyazov made a statement that he had nothing to do with the protests.")
 def statement_noun(ctx: Context) -> None:
     doc, nouns = ctx.parsed.doc, lexicon().statement_nouns
-    for tok in (doc[i] for i, lemma in enumerate(lower_lemmas(doc)) if lemma in nouns):
+    for tok in (doc[i] for i in indices_in(lower_lemmas(doc), nouns)):
         if tok.dep_ != "dobj" or _inside_direct(ctx, tok.idx):
             continue
         for clause in tok.children:
             if clause.dep_ in ("acl", "ccomp", "relcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
-                _report(ctx, list(clause.subtree), tok.head, "reported-statement-noun")
+                _report(ctx, [t.i for t in clause.subtree], tok.head, "reported-statement-noun")
 
 
 @RULES.register("reported-as-stated", example="As stated by the vice mayor Yerzhan Babakumarov, an anti-terrorist operation began in the city.")
@@ -666,39 +732,38 @@ def as_stated(ctx: Context) -> None:
     for verb in _speech_verbs(ctx):
         if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
             continue
-        sent = verb.sent
-        comma = next((t for t in sent if t.i > verb.i and t.text == ","), None)
+        end = ctx.sentence_of(verb.i)[1]
+        words = column(ctx.parsed.doc, "ORTH")
+        comma = next((k for k in range(verb.i + 1, end) if words[k] == ","), None)
         if comma is None:
             continue
-        who = ctx.tokens(verb.idx, comma.idx)
+        who = ctx.tokens(verb.idx, ctx.char_offsets[comma])
         speaker = first_speaker_in(who, ctx.names) if who is not None else None
-        tokens = [t for t in sent if t.i > comma.i]
-        _report(ctx, tokens, verb, "reported-as-stated", speaker)
+        _report(ctx, list(range(comma + 1, end)), verb, "reported-as-stated", speaker)
 
 
 @RULES.register("reported-orphan-tail", example="The assault columns are led by professional militants. , says political scientist Yevgeny Satanovsky.")
 def orphan_tail(ctx: Context) -> None:
-    doc = ctx.parsed.doc
-    speech = lexicon().speech
-    sentences = sentence_bounds(doc)
-    firsts = [start for start, _ in sentences]
+    doc, text, at = ctx.parsed.doc, ctx.text, ctx.char_offsets
+    punct, words = flags(doc, "IS_PUNCT"), column(doc, "ORTH")
     # Only a word with a speech lemma can open such a sentence: those are the ones looked at.
-    for i in (i for i, lemma in enumerate(lower_lemmas(doc)) if lemma in speech):
-        start, end = sentences[bisect_right(firsts, i) - 1]
-        if start == 0 or any(not (doc[k].is_punct or doc[k].is_space) for k in range(start, i)):
+    for i in ctx.speech_lemmas:
+        start, end = ctx.sentence_of(i)
+        if start == 0 or any(not (punct[k] or doc[k].is_space) for k in range(start, i)):
             continue  # the first sentence, or not its first word
         verb = doc[i]
         if not is_speech_verb(verb):
             continue
-        sent = doc[start:end]
-        before = ctx.text[sent.start_char - 1 :: -1].lstrip()[:1] if sent.start_char else ""
-        if not (sent[0].text == "," or before == ","):
+        k = at[start] - 1  # the character before the sentence, spaces passed over
+        while k >= 0 and text[k].isspace():
+            k -= 1
+        if not (words[start] == "," or (k >= 0 and text[k] == ",")):
             continue
-        prev = doc[sent.start - 1].sent
-        if ctx.para_of(prev.start_char) != ctx.para_of(sent.start_char) or _inside_direct(ctx, prev.start_char):
+        prev_start, prev_end = ctx.sentence_of(start - 1)
+        if ctx.para_of(at[prev_start]) != ctx.para_of(at[start]) or _inside_direct(ctx, at[prev_start]):
             continue
-        speaker = ctx.subject(verb) or first_speaker_in(sent, ctx.names)
-        _report(ctx, list(prev), verb, "reported-orphan-tail", speaker)
+        speaker = ctx.subject(verb) or first_speaker_in(doc[start:end], ctx.names)
+        _report(ctx, list(range(prev_start, prev_end)), verb, "reported-orphan-tail", speaker)
 
 
 # ---- the extractor ----------------------------------------------------------
@@ -711,7 +776,7 @@ def quotes(parsed: Parsed, *, facts: DocFacts) -> Iterator[Quote]:
     text = document.text
     names = Names(document, parsed.doc, facts.mentions, [])
     ctx = Context(parsed=parsed, names=names, paras=paragraphs(text))
-    quoted = [(q.start, q.end) for q in quoted_passages(text) if word_count(text[q.start : q.end]) >= MIN_QUOTE_WORDS]
+    quoted = [(q.start, q.end) for q in quoted_passages(text) if has_words(text[q.start : q.end], MIN_QUOTE_WORDS)]
     names.exclude(quoted)
     for entry in RULES.entries():
         entry.func(ctx)

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+
+from .views import column, lower_lemmas
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
@@ -90,6 +92,17 @@ def is_attribution_word(token: Token) -> bool:
     if lemma in lex.speech and _has_required_particle(token, lemma):
         return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
     return False
+
+
+def attributes_at(doc: Doc, i: int) -> bool:
+    """`is_attribution_word(doc[i])`, asked only of a token whose lower-case form is a
+    spun form or whose lemma is a reporting or opinion word (read off the Doc's
+    columns): the rules ask it of every word of a sentence or phrase, and making
+    each of them a Token cost more than the few questions that follow."""
+    lex, lemma = lexicon(), lower_lemmas(doc)[i]
+    if column(doc, "LOWER")[i] not in lex.spun_forms and lemma not in lex.attribution_only and lemma not in lex.speech:
+        return False
+    return is_attribution_word(doc[i])
 
 
 def role_class(token: Token) -> str | None:
