@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
+from itertools import compress
 from importlib import resources
 
 from spacy.tokens import Doc, Span
@@ -228,6 +229,16 @@ def name_words(w: Words, start: int) -> list[tuple[int, int]]:
     return words
 
 
+def run_starts(w: Words) -> list[int]:
+    """Where runs of capitalised words start: a capitalised word not after one
+    in the same sentence.  Only these are visited, not every token."""
+    capitalised, sent_start = w.capitalised, w.sent_start
+    return [
+        i for i in compress(range(len(capitalised)), capitalised)
+        if not (i > 0 and capitalised[i - 1] and not sent_start[i - 1])
+    ]
+
+
 @RULES.register("gazetteer-match", example="Zhanaozen protests continue, and in Alma-Ata the akimat burned.",
                 confidence=0.75)
 def phrase_candidates(doc: Doc, text: str, g: Gazetteer) -> Iterator[Candidate]:
@@ -235,11 +246,10 @@ def phrase_candidates(doc: Doc, text: str, g: Gazetteer) -> Iterator[Candidate]:
     w = words_of(doc)
     n_tokens = len(w.text)
     i = 0
-    while i < n_tokens:
-        if not w.capitalised[i] or (i > 0 and w.capitalised[i - 1] and not w.sent_start[i - 1]):
-            i += 1
-            continue
-        words = name_words(w, i)
+    for start in run_starts(w):
+        if start < i:
+            continue  # inside a run already read
+        words = name_words(w, start)
         taken = False
         for n in range(len(words), 0, -1):
             first, last = words[0][0], words[n - 1][1] - 1
@@ -257,7 +267,7 @@ def phrase_candidates(doc: Doc, text: str, g: Gazetteer) -> Iterator[Candidate]:
                 i = words[n - 1][1]
                 break
         if not taken:
-            i = words[0][1] if words else i + 1
+            i = words[0][1]
 
 
 def trimmed_entity(w: Words, ent: Span) -> tuple[int, int] | None:

@@ -76,8 +76,7 @@ def _duplicates(store: Store, documents: list[dict]) -> dict[str, str | None]:
     return {d["id"]: found.get(d["id"]) for d in documents}
 
 
-def _places(store: Store, columns: Columns) -> tuple[list[dict], dict]:
-    rows = store.facts("place_mentions", PlaceMention)
+def _places(rows: list[tuple[str, PlaceMention]], columns: Columns) -> tuple[list[dict], dict]:
     places, refs = resolve_places(m for _, m in rows)
     for row_id, m in rows:
         columns["place_mentions"][row_id] = {"ref": refs.get((m.doc, m.start, m.end))}
@@ -92,10 +91,10 @@ def _country_name(iso: str | None) -> str | None:
     return getattr(country, "common_name", None) or getattr(country, "name", None)
 
 
-def _main_countries(store: Store) -> dict[str, str]:
+def _main_countries(rows: list[tuple[str, PlaceMention]]) -> dict[str, str]:
     """Each document's most named country: the country of events that name none."""
     counts: dict[str, Counter] = defaultdict(Counter)
-    for _, m in store.facts("place_mentions", PlaceMention):
+    for _, m in rows:
         if m.country:
             counts[m.doc][m.country] += 1
     return {doc: c.most_common(1)[0][0] for doc, c in counts.items() if c.most_common(1)[0][1] >= MAIN_COUNTRY_MIN}
@@ -106,12 +105,11 @@ def _event_actor(index: ActorIndex, text: str | None, doc: str, country: str | N
     return index.ensure(ref.name, doc=doc, kind=ref.kind) if ref else None
 
 
-def _events(store: Store, index: ActorIndex, places: list[dict], place_refs: dict, documents: list[dict],
-            duplicates: dict, columns: Columns) -> None:
+def _events(store: Store, index: ActorIndex, places: list[dict], place_refs: dict, main_country: dict[str, str],
+            documents: list[dict], duplicates: dict, columns: Columns) -> None:
     rows = store.facts("events", Event)
     place_by_id = {p["id"]: p for p in places}
     outlet = {d["id"]: d["outlet"] for d in documents}
-    main_country = _main_countries(store)
     resolved, cluster_rows = [], []
     for row_id, e in rows:
         place = place_refs.get((e.doc, e.place_start, e.place_end)) or place_refs.get((e.doc, e.place_text))
@@ -143,11 +141,12 @@ def resolve(store: Store) -> None:
     documents = list(store.documents(with_text=False))
     published = {d["id"]: d["published"] for d in documents if d["published"]}
     duplicates = _duplicates(store, documents)
-    places, place_refs = _places(store, columns)
+    place_rows = store.facts("place_mentions", PlaceMention)
+    places, place_refs = _places(place_rows, columns)
     index = _actors(store, columns)
     _claims(store, index, published, columns)
     _quotes(store, index, columns)
-    _events(store, index, places, place_refs, documents, duplicates, columns)
+    _events(store, index, places, place_refs, _main_countries(place_rows), documents, duplicates, columns)
     store.save_resolution(
         actors=[dataclasses.asdict(a) for a in index.actors()],
         places=places,
