@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crisisdesk.ingest.clean import clean
+from crisisdesk.ingest.clean import clean, rule_plan
 
 # The residue lines the issue names, as they occur in the seeds: none may be article text.
 SEED_RESIDUE_LINES = [
@@ -126,3 +126,12 @@ def test_arbitrary_text_never_raises(text):
     cleaned = clean(text)
     assert all(0 <= s < e <= len(text) for s, e in cleaned.boilerplate)
     assert cleaned.published is None or len(cleaned.published) == 10
+
+
+def test_rule_plan_keeps_registry_order_and_long_line_rules():
+    short, long = rule_plan(("header", "any"))
+    names = [name for _, name in short]
+    assert names[:3] == ["boilerplate.dateline", "boilerplate.dateline-prefix", "boilerplate.byline"]
+    assert "boilerplate.closing-credit" not in names
+    assert [name for _, name in long] == ["boilerplate.dateline-prefix"]
+    assert [name for _, name in rule_plan(("tail",))[0]] == ["boilerplate.closing-credit"]

@@ -1,6 +1,6 @@
 import pytest
 
-from crisisdesk.ingest.outlet_cues import OUTLET_CUES, outlet_from_cues
+from crisisdesk.ingest.outlet_cues import CUE_PATTERNS, CUE_WORDS, OUTLET_CUES, outlet_from_cues
 
 
 @pytest.mark.parametrize("entry", OUTLET_CUES.entries(), ids=lambda e: e.name)
@@ -38,3 +38,9 @@ def test_self_citations(text, outlet):
 )
 def test_not_self_citations(text):
     assert outlet_from_cues(text) is None
+
+
+@pytest.mark.parametrize("name", sorted(CUE_WORDS))
+def test_cue_word_is_a_literal_of_its_pattern_and_example(name):
+    pattern, example = CUE_PATTERNS[name]
+    assert CUE_WORDS[name] in pattern and CUE_WORDS[name] in example

@@ -178,8 +178,12 @@ _CREDIT = re.compile(r"(?:^|(?<=[\s.,;)\]]))(?:Photo[ \t]+|Image[ \t]+)?Credits?
     zone="any",
 )
 def credit_suffix(line: Line, where: Where) -> Hit | None:
-    """A line that ends with "Credit: <source>" (glued on or not) is a caption with its credit."""
-    return whole(line) if _CREDIT.search(line.text) else None
+    """A line that ends with "Credit: <source>" (glued on or not) is a caption with its credit.
+
+    The substring test first: the pattern has no fixed start, so a search
+    tries it at every character, and was 40% of the line rules' time on
+    lines that mostly lack the word."""
+    return whole(line) if "Credit" in line.text and _CREDIT.search(line.text) else None
 
 
 _DATED_CAPTION = re.compile(rf"[.)][ \t\u00a0]+(?:{DATE.pattern})\.?\s*$")

@@ -48,6 +48,12 @@ CUE_PATTERNS = {
     ),
 }
 
+# A word without which a cue cannot fire, tested before the search: these
+# cues' patterns start with a word boundary, which the regex engine tries at
+# every character (about 10 ms per 50 reports each), while `in` finds or
+# misses a fixed word at memchr speed.
+CUE_WORDS = {"material-of": "material", "outlet-correspondent": "correspondent"}
+
 
 @lru_cache(maxsize=1)
 def compiled() -> dict[str, re.Pattern]:
@@ -59,6 +65,8 @@ def compiled() -> dict[str, re.Pattern]:
 
 def _register(name: str) -> None:
     def cue(text: str) -> str | None:
+        if CUE_WORDS.get(name, "") not in text:
+            return None
         match = compiled()[name].search(text)
         return canonical_or_abbreviation(match.group("o")) if match else None
 
