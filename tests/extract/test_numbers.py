@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from crisisdesk.extract.numbers import find_quantities, number_value
+from crisisdesk.extract.numbers import SpanWords, find_quantities, number_value, quantity_starts, starting_words
 
 NLP = spacy.blank("en")
 
@@ -86,3 +86,28 @@ def test_a_sentence_span_gives_indices_relative_to_its_start():
         (q.start, q.end, q.low) for q in find_quantities(doc) if q.start >= 5
     ]
     assert [doc[q.start : q.end].text for q in find_quantities(doc)] == ["20", "More than 350", "dozens"]
+
+
+def test_starting_words_are_number_words_and_words_with_a_digit():
+    words = {"a", "one", "twenty", "dozens", "several", "20", "1,000", "3rd", "covid-19", "police", "-", "²", "the"}
+    assert starting_words(words) == {"a", "one", "twenty", "dozens", "several", "20", "1,000", "3rd", "covid-19", "²"}
+
+
+def test_an_article_a_is_no_quantity_start():
+    """"a" starts a quantity only before a scale, "dozen" or "few"."""
+    doc = NLP("A man saw a thousand people, a dozen cars and a few hundred flags in a day.")
+    assert [doc[i : i + 2].text for i in quantity_starts(doc)] == ["a thousand", "a dozen", "a few", "few hundred"]
+
+
+def test_span_words_read_as_tokens_do():
+    doc = NLP("Some 20 thousand people , 25-year-old")
+    words = SpanWords(doc[1:6])
+    assert [words.text(i) for i in range(len(words))] == [t.text for t in doc[1:6]]
+    assert [words.is_alpha(i) for i in range(len(words))] == [t.is_alpha for t in doc[1:6]]
+    assert [words.lower(-1), words.lower(5)] == ["", ""]
+    assert words.text_with_ws(-2, 9) == doc[1:6].text_with_ws
+    assert words.text_with_ws(1, 3) == "thousand people "
+    assert not words.any_number_labelled(0, 5, {"DATE"})
+    doc[1].ent_type_ = "DATE"  # "20"
+    doc[3].ent_type_ = "DATE"  # "people", no number
+    assert words.any_number_labelled(0, 1, {"DATE"}) and not words.any_number_labelled(1, 5, {"DATE"})

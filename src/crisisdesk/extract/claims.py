@@ -31,10 +31,12 @@ value of the time expression of the same sentence (its end for a span).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 from spacy.tokens import Span, Token
 
@@ -42,8 +44,9 @@ from ..model import Claim, DocFacts, TimeExpr
 from ..nlp import Parsed
 from ..registry import EXTRACTORS, Registry
 from . import attribution
-from .numbers import Quantity, find_quantities
+from .numbers import Quantity, find_quantities, quantity_starts
 from .paragraphs import paragraph_bounds
+from .views import column, offsets, sentence_bounds
 
 RULES = Registry("claims")
 
@@ -52,6 +55,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "oprd", "attr"})
 # Words that may stand between a counted noun and its verb: "were reportedly killed".
 BRIDGE_DEPS = frozenset({"aux", "auxpass", "advmod", "neg"})
+# Dependents of the verb's ancestors that may hold a hedge word ("reportedly").
+HEDGE_DEPS = BRIDGE_DEPS | {"ROOT"}
 BRIDGE_WORDS = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "be", "being", "also",
                           "reportedly", "allegedly", "already", "later", "then", "not", "all", "subsequently"})
 # Prepositions that take a quantity as object: "detained between 20 and 30 people".
@@ -97,6 +102,7 @@ class Lexicon:
     partitives: frozenset[str]
     hedges: frozenset[str]
     hedge_openers: tuple[str, ...]
+    opener_length: int  # characters of the longest hedge opener
     linking: frozenset[str]
 
 
@@ -118,6 +124,7 @@ def lexicon() -> Lexicon:
         partitives=frozenset(data["partitive_pronouns"]["words"]),
         hedges=frozenset(data["hedges"]["words"]),
         hedge_openers=tuple(data["hedge_openers"]["phrases"]),
+        opener_length=max(map(len, data["hedge_openers"]["phrases"])),
         linking=frozenset(data["linking_verbs"]["words"]),
     )
 
@@ -324,15 +331,21 @@ def is_hedged(c: Counted, cue: Token, sent: Span, opened: bool) -> bool:
     if opened:
         return True
     hedges = lexicon().hedges
-    near = list(cue.children) + [cue] + [t for a in cue.ancestors for t in (a, *a.children) if t.dep_ in BRIDGE_DEPS | {"ROOT"} or t == a]
+    near = list(cue.children) + [cue] + [t for a in cue.ancestors for t in (a, *a.children) if t.dep_ in HEDGE_DEPS or t == a]
     near += list(sent.doc[c.quantity.start : c.quantity.end])
     return any(_word_in(t, hedges) for t in near)
 
 
 def opens_report(sentence: str) -> bool:
-    """Whether a sentence (its text) opens an unattributed report: "There were also reports that ..."."""
-    start = sentence.lstrip(" –—-\"“").lower()
-    return start.startswith(lexicon().hedge_openers)
+    """Whether a sentence (its text) opens an unattributed report: "There were also reports that ...".
+
+    Only as many characters are lowered as the longest opener has: `str.lower`
+    maps each character on its own into one or more (but for the final sigma,
+    which no opener holds), and lowering every sentence in full was half of the
+    extractor's walk over the sentences."""
+    lex = lexicon()
+    start = sentence.lstrip(" –—-\"“")[: lex.opener_length].lower()
+    return start.startswith(lex.hedge_openers)
 
 
 def _in_claim_clause(tok: Token, cue: Token) -> bool:
@@ -362,6 +375,21 @@ def as_of(sent: Span, cue: Token, times: list[TimeExpr]) -> str | None:
     return nearest.value.split("/")[-1]
 
 
+def overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """`Document.in_boilerplate` over fixed spans, by bisection: whether [start, end)
+    overlaps one of them.  Asked of every sentence and claim, the scan of every span
+    was 8% of the extractor on texts with many boilerplate lines."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))  # the furthest end of the spans so far
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect_left(starts, end)  # the spans ordered[:k] start before `end`
+        return k > 0 and reach[k - 1] > start
+
+    return overlaps
+
+
 def _span(c: Counted, cue: Token, subject_head: Token | None, sent: Span) -> tuple[int, int]:
     doc = sent.doc
     lo = min(c.quantity.start, cue.i, subject_head.i if subject_head is not None else c.quantity.start)
@@ -375,16 +403,24 @@ def _span(c: Counted, cue: Token, subject_head: Token | None, sent: Span) -> tup
 def claims(parsed: Parsed, *, facts: DocFacts) -> Iterator[Claim]:
     """Every numeric claim of one document, in text order."""
     document, doc = parsed.document, parsed.doc
+    text, in_boilerplate = document.text, overlap_test(document.boilerplate)
+    at, words, numbers = offsets(doc), column(doc, "ORTH"), quantity_starts(doc)
     report_paragraph = None  # the paragraph an opening "There were reports that" hedges
-    for sent in doc.sents:
-        if document.in_boilerplate(sent.start_char, sent.end_char):
+    for first, stop in sentence_bounds(doc):  # bounds, not Spans: few sentences state a number
+        start_char, end_char = at[first], at[stop - 1] + len(words[stop - 1])
+        if in_boilerplate(start_char, end_char):
             continue
-        paragraph, _ = paragraph_bounds(document.text, sent.start_char)
-        own_source = attribution.credits_source(sent)
-        if opens_report(document.text[sent.start_char : sent.end_char]):
-            report_paragraph = paragraph
-        elif own_source or paragraph != report_paragraph:
+        # A report stays open to the end of its paragraph or an "according to X":
+        # both asked only while one is open, since asked of every sentence the
+        # paragraph and "according to" were a sixth of the extractor.
+        if opens_report(text[start_char:end_char]):
+            report_paragraph = paragraph_bounds(text, start_char)[0]
+        elif report_paragraph is not None and (paragraph_bounds(text, start_char)[0] != report_paragraph
+                                               or attribution.credits_source(doc[first:stop])):
             report_paragraph = None
+        if bisect_left(numbers, stop) == bisect_left(numbers, first):  # no quantity can start here
+            continue
+        sent = doc[first:stop]
         previous_subject: str | None = None
         for q in find_quantities(sent):
             q = Quantity(q.start + sent.start, q.end + sent.start, q.low, q.high, q.qualifier)
@@ -398,7 +434,7 @@ def claims(parsed: Parsed, *, facts: DocFacts) -> Iterator[Claim]:
             if binding is None:
                 continue
             start, end = _span(c, binding.cue, None if c.partitive else c.noun, sent)
-            if document.in_boilerplate(start, end):
+            if in_boilerplate(start, end):
                 continue
             inherited = c.noun is None or c.partitive
             subject = previous_subject if inherited else subject_text(c.noun, q)
@@ -416,7 +452,8 @@ def claims(parsed: Parsed, *, facts: DocFacts) -> Iterator[Claim]:
                 qualifier=q.qualifier,
                 as_of=as_of(sent, binding.cue, facts.times),
                 source_text=credited.source_text if credited else None,
-                hedged=is_hedged(c, binding.cue, sent, report_paragraph == paragraph) or bool(credited and credited.hedged),
+                # An open report is this sentence's paragraph's (see above).
+                hedged=is_hedged(c, binding.cue, sent, report_paragraph is not None) or bool(credited and credited.hedged),
                 rule=RULES.qualified(rule),
                 confidence=round(confidence, 2),
             )

@@ -21,18 +21,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, filterfalse
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..model import Qualifier
-from .views import column, memoised
+from .views import column, flags, memoised
 
 # Plain digits, digits with thousands separators (1,000 / 1.000 / 1 000 as one
 # token) and decimals that scale words make whole ("1.5 million").
 DIGITS = re.compile(r"^\d{1,3}(?:[,.\u202f\u00a0]\d{3})+$|^\d+$")
+SEPARATORS = re.compile(r"[,.\u202f\u00a0]")
 DECIMAL = re.compile(r"^\d+[.,]\d+$")
 ORDINAL_DIGITS = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 
@@ -59,6 +59,10 @@ PLURAL_SCALES = {"thousands": 1_000, "millions": 1_000_000}
 # "several hundred", "a few thousand": at least two of the scale.
 SEVERAL = {"several", "a few", "few"}
 SEVERAL_LEAST = 2
+# Each phrase of SEVERAL by its first word (no two share one).
+SEVERAL_BY_FIRST = {parts[0]: parts for parts in (tuple(phrase.split()) for phrase in SEVERAL)}
+# The words a vague count begins with: any other start is read as a number.
+VAGUE_FIRST_WORDS = set(VAGUE_MULTIPLIERS) | set(VAGUE_PLURALS) | set(SEVERAL_BY_FIRST)
 
 # Qualifier phrases before a number, longest first when matched.  "nearly" and
 # "almost" are read as `about`: a report of "nearly 200" is compared with "200",
@@ -106,6 +110,11 @@ MEASURE_WORDS = {
 MONTHS = {w for w in MEASURE_WORDS if w[:3] in {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}}
 CURRENCY_SIGNS = {"$", "£", "€", "₽", "¥", "₸", "₴", "us$"}
+# A measure or an age after a hyphen: "20 - strong", "25-year-old".
+HYPHENED_MEASURE_WORDS = MEASURE_WORDS | {"year-old", "strong"}
+MEASURE_OR_AGE_WORDS = MEASURE_WORDS | {"year-old"}
+# Phone numbers and codes: several digit groups joined by hyphens or spaces.
+DIGIT_GROUPS = re.compile(r"\d+[-\s]\d+[-\s]\d+")
 # spaCy entity labels under which a number is never a count of people or things.
 NOT_COUNT_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 
@@ -118,13 +127,20 @@ STARTING_WORDS = (
 )
 
 
-def may_start_quantity(lower: str) -> bool:
-    """Whether a quantity can begin at a token, by its lower-case form (spaCy's `lower_`
-    is `text.lower()`, which keeps every digit): a cheap test that spares the full
-    reading of the nine tokens in ten that are plain words."""
-    if lower in STARTING_WORDS:
-        return True
-    return not lower.isalpha() and any(c.isdigit() for c in lower)  # a word of letters holds no digit
+# "a" starts a quantity only before these ("a thousand", "a dozen", "a few
+# hundred"); anywhere else it is the article, 43% of the possible starts of the
+# bench texts, each read in full for nothing.
+A_FOLLOWERS = set(SCALES) | set(SCALE_ABBREVIATIONS) | {"dozen", "few"}
+
+
+def starting_words(words: set[str]) -> set[str]:
+    """The lower-case forms among `words` that a quantity can begin with (spaCy's
+    `lower_` is `text.lower()`, which keeps every digit): a cheap test that spares
+    the full reading of the nine tokens in ten that are plain words.  Words of
+    letters only are set aside by `str.isalpha` in C, so the digit test runs in
+    Python on the few others: a test per distinct word was most of `quantity_starts`."""
+    with_digit = {w for w in filterfalse(str.isalpha, words) if any(map(str.isdigit, w))}
+    return (words & STARTING_WORDS) | with_digit
 
 
 def quantity_starts(doc: Doc) -> list[int]:
@@ -133,42 +149,53 @@ def quantity_starts(doc: Doc) -> list[int]:
     every token of every sentence was most of its time."""
 
     def build(d: Doc) -> list[int]:
-        # Each distinct word tested once, then the column scanned by compress/map in C:
+        # The distinct words tested, then the column scanned by compress/map in C:
         # a Python loop over the two thousand words of a long text was most of this view.
         lowers = column(d, "LOWER")
-        verdict = {word: may_start_quantity(word) for word in set(lowers)}
-        return list(compress(range(len(lowers)), map(verdict.__getitem__, lowers)))
+        starts = compress(range(len(lowers)), map(starting_words(set(lowers)).__contains__, lowers))
+        return [i for i in starts if lowers[i] != "a" or i + 1 < len(lowers) and lowers[i + 1] in A_FOLLOWERS]
 
     return memoised(doc, "numbers.quantity_starts", build)
 
 
-class SpanTokens(Sequence[Token]):
-    """The tokens of a Span as a sequence, each made on its first reading and kept:
-    a Span makes a new Token on every index, and the scan reads a few tokens around
-    each possible start, a small part of the sentence."""
+class SpanWords:
+    """What the scan reads of a Span's tokens, relative to its start: the texts off
+    the Doc's columns (which other extractors have built), since a Span makes a new
+    Token on every index and Tokens read around every start were a sixth of
+    `find_quantities`; flags and entity types of the few numbers from Tokens, since
+    a column of them built for a few reads cost more than the Tokens."""
 
     def __init__(self, span: Span):
         self.doc, self.start, self.length = span.doc, span.start, len(span)
-        self.made: dict[int, Token] = {}
         self.lowers = column(span.doc, "LOWER")
-
-    def lower(self, i: int) -> str:
-        """Token i's lower-case form, "" outside the span: read off the Doc's column,
-        since the scan looks a few words ahead and behind of every possible start."""
-        return self.lowers[self.start + i] if 0 <= i < self.length else ""
+        self.texts = column(span.doc, "ORTH")
 
     def __len__(self) -> int:
         return self.length
 
-    def __getitem__(self, i):  # type: ignore[override]
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(self.length))]
-        if not 0 <= i < self.length:
-            raise IndexError(i)
-        token = self.made.get(i)
-        if token is None:
-            token = self.made[i] = self.doc[self.start + i]
-        return token
+    def lower(self, i: int) -> str:
+        """Token i's lower-case form, "" outside the span: the scan looks a few words
+        ahead and behind of every possible start."""
+        return self.lowers[self.start + i] if 0 <= i < self.length else ""
+
+    def text(self, i: int) -> str:
+        """Token i's text (`Token.text`); i must lie inside the span."""
+        return self.texts[self.start + i]
+
+    def is_alpha(self, i: int) -> bool:
+        """`Token.is_alpha` of token i, inside the span."""
+        return self.doc[self.start + i].is_alpha
+
+    def text_with_ws(self, lo: int, hi: int) -> str:
+        """The text of tokens [lo, hi) clipped to the span, trailing spaces kept."""
+        words, spaced = self.texts, flags(self.doc, "SPACY")
+        first, last = self.start + max(lo, 0), self.start + min(hi, self.length)
+        return "".join([words[k] + " " if spaced[k] else words[k] for k in range(first, last)])
+
+    def any_number_labelled(self, lo: int, hi: int, labels: set[str]) -> bool:
+        """Whether a number-like token of [lo, hi) has an entity label among `labels`."""
+        numbers = (t for t in map(self.doc.__getitem__, range(self.start + lo, self.start + hi)) if t.like_num)
+        return any(t.ent_type_ in labels for t in numbers)
 
 
 @dataclass(frozen=True)
@@ -186,7 +213,7 @@ def number_value(text: str) -> float | None:
     """The value of one token: "1,000" -> 1000, "thirteen" -> 13, "1.5" -> 1.5."""
     low = text.lower()
     if DIGITS.match(text):
-        return float(re.sub(r"[,.\u202f\u00a0]", "", text))
+        return float(SEPARATORS.sub("", text))
     if DECIMAL.match(text):
         return float(text.replace(",", "."))
     if low in UNITS:
@@ -200,7 +227,7 @@ def _scale(word: str) -> int | None:
     return SCALES.get(word) or SCALE_ABBREVIATIONS.get(word)
 
 
-def _read_number(tokens: SpanTokens, i: int) -> tuple[int, int] | None:
+def _read_number(tokens: SpanWords, i: int) -> tuple[int, int] | None:
     """A number written with digits and/or words from token i: (value, end index).
 
     Handles "20", "20 thousand", "a thousand", "twenty - five", "two hundred and
@@ -211,11 +238,11 @@ def _read_number(tokens: SpanTokens, i: int) -> tuple[int, int] | None:
         current, j = 1.0, j + 1
     while j < len(tokens):
         word = tokens.lower(j)
-        value = number_value(tokens[j].text)
+        value = number_value(tokens.text(j))
         if value is not None:
             if current is None:
                 current = value
-            elif tokens[j].is_alpha and (current == 0 or _is_word_tail(current, value)):
+            elif tokens.is_alpha(j) and (current == 0 or _is_word_tail(current, value)):
                 current += value
             else:
                 break
@@ -230,8 +257,8 @@ def _read_number(tokens: SpanTokens, i: int) -> tuple[int, int] | None:
             j += 1
             if current >= 1000:
                 total, current = total + current, 0.0
-            if word == "hundred" and tokens.lower(j) == "and" and j + 1 < len(tokens) and tokens[j + 1].is_alpha \
-                    and number_value(tokens[j + 1].text) is not None:
+            if word == "hundred" and tokens.lower(j) == "and" and j + 1 < len(tokens) and tokens.is_alpha(j + 1) \
+                    and number_value(tokens.text(j + 1)) is not None:
                 j += 1
         else:
             break
@@ -248,7 +275,7 @@ def _is_word_tail(current: float, value: float) -> bool:
     return (current >= 20 and current % 10 == 0 and value < 10) or (current >= 100 and current % 100 == 0 and value < 100)
 
 
-def _qualifier_before(tokens: SpanTokens, i: int) -> tuple[Qualifier, int] | None:
+def _qualifier_before(tokens: SpanWords, i: int) -> tuple[Qualifier, int] | None:
     """The qualifier phrase ending right before token i, and where it starts."""
     for size in range(LONGEST_QUALIFIER, 0, -1):
         words = tuple(tokens.lower(k) for k in range(i - size, i))
@@ -257,44 +284,43 @@ def _qualifier_before(tokens: SpanTokens, i: int) -> tuple[Qualifier, int] | Non
     return None
 
 
-def _vague(tokens: SpanTokens, i: int) -> tuple[int, int] | None:
+def _vague(tokens: SpanWords, i: int) -> tuple[int, int] | None:
     """A vague count from token i: "dozens", "tens of thousands", "several hundred"."""
     word = tokens.lower(i)
+    if word not in VAGUE_FIRST_WORDS:  # nearly every start: a digit or a number word
+        return None
     if word in VAGUE_MULTIPLIERS and tokens.lower(i + 1) == "of" and tokens.lower(i + 2) in PLURAL_SCALES:
         return SEVERAL_LEAST * VAGUE_MULTIPLIERS[word] * PLURAL_SCALES[tokens.lower(i + 2)], i + 3
     if word in VAGUE_PLURALS:
         return VAGUE_PLURALS[word], i + 1
-    for phrase in SEVERAL:
-        parts = phrase.split()
-        if [tokens.lower(i + k) for k in range(len(parts))] == parts:
-            nxt = tokens.lower(i + len(parts))
-            scale = _scale(nxt) or (12 if nxt == "dozen" else None)
-            if scale:
-                return SEVERAL_LEAST * scale, i + len(parts) + 1
+    parts = SEVERAL_BY_FIRST.get(word)
+    if parts is not None and tuple(tokens.lower(i + k) for k in range(len(parts))) == parts:
+        nxt = tokens.lower(i + len(parts))
+        scale = _scale(nxt) or (12 if nxt == "dozen" else None)
+        if scale:
+            return SEVERAL_LEAST * scale, i + len(parts) + 1
     return None
 
 
-def is_not_a_count(tokens: SpanTokens, start: int, end: int) -> bool:
+def is_not_a_count(tokens: SpanWords, start: int, end: int) -> bool:
     """Whether the number in tokens[start:end] is a date, time, age, measure, price or label."""
-    first, last = tokens[start], tokens[end - 1]
-    if any(t.ent_type_ in NOT_COUNT_LABELS for t in tokens[start:end] if t.like_num):
+    first, last = tokens.text(start), tokens.text(end - 1)
+    if tokens.any_number_labelled(start, end, NOT_COUNT_LABELS):
         return True
     before, after = tokens.lower(start - 1), tokens.lower(end)
     if before in LABEL_WORDS or before in CURRENCY_SIGNS or before in MONTHS:
         return True
     if after in MEASURE_WORDS or after in CURRENCY_SIGNS:
         return True
-    if after in ("-", "–") and tokens.lower(end + 1) in MEASURE_WORDS | {"year-old", "strong"}:
+    if after in ("-", "–") and tokens.lower(end + 1) in HYPHENED_MEASURE_WORDS:
         return True
-    if "-" in last.text and last.text.split("-")[-1].lower() in MEASURE_WORDS | {"year-old"}:
+    if "-" in last and last.split("-")[-1].lower() in MEASURE_OR_AGE_WORDS:
         return True
-    if ORDINAL_DIGITS.match(first.text) or ":" in first.text:
+    if ORDINAL_DIGITS.match(first) or ":" in first:
         return True
-    if end - start == 1 and first.text.isdigit() and int(first.text) in YEAR_RANGE and before in YEAR_PREPOSITIONS:
+    if end - start == 1 and first.isdigit() and int(first) in YEAR_RANGE and before in YEAR_PREPOSITIONS:
         return True
-    # Phone numbers and codes: several digit groups joined by hyphens or spaces.
-    joined = "".join(t.text_with_ws for t in tokens[max(0, start - 2): end + 3])
-    return bool(re.search(r"\d+[-\s]\d+[-\s]\d+", joined))
+    return bool(DIGIT_GROUPS.search(tokens.text_with_ws(start - 2, end + 3)))
 
 
 def find_quantities(doclike: Doc | Span) -> list[Quantity]:
@@ -312,7 +338,7 @@ def find_quantities(doclike: Doc | Span) -> list[Quantity]:
     every_start = quantity_starts(span.doc)
     starts = every_start[bisect_left(every_start, span.start) : bisect_left(every_start, span.end)]
     starts = [k - span.start for k in starts]
-    tokens = SpanTokens(span)
+    tokens = SpanWords(span)
     found: list[Quantity] = []
     i = n = 0
     while (n := bisect_left(starts, i, n)) < len(starts):  # the next token >= i that may start one
@@ -324,7 +350,7 @@ def find_quantities(doclike: Doc | Span) -> list[Quantity]:
             low, high = least, None
         else:
             read = _read_number(tokens, i)  # 2.
-            if read is None or ORDINAL_DIGITS.match(tokens[i].text):
+            if read is None or ORDINAL_DIGITS.match(tokens.text(i)):
                 i += 1
                 continue
             value, end = read
