@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from crisisdesk.extract.numbers import SpanWords, find_quantities, number_value, quantity_starts, starting_words
+from crisisdesk.extract.numbers import (
+    SpanWords,
+    find_quantities,
+    number_value,
+    quantity_starts,
+    starting_words,
+)
 
 NLP = spacy.blank("en")
 

@@ -5,7 +5,12 @@ import numpy as np
 import pytest
 from py3langid.langid import MODEL_FILE, LanguageIdentifier, visit_counts
 
-from crisisdesk.ingest.language import AUTOMATON_MEMORY, detect_language, identifier, walk_states
+from crisisdesk.ingest.language import (
+    AUTOMATON_MEMORY,
+    detect_language,
+    identifier,
+    walk_states,
+)
 
 SAMPLES = [
     "",

@@ -1,6 +1,11 @@
 import pytest
 
-from crisisdesk.ingest.outlet_cues import CUE_PATTERNS, CUE_WORDS, OUTLET_CUES, outlet_from_cues
+from crisisdesk.ingest.outlet_cues import (
+    CUE_PATTERNS,
+    CUE_WORDS,
+    OUTLET_CUES,
+    outlet_from_cues,
+)
 
 
 @pytest.mark.parametrize("entry", OUTLET_CUES.entries(), ids=lambda e: e.name)

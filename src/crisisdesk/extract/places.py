@@ -30,8 +30,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
-from itertools import compress
 from importlib import resources
+from itertools import compress
 
 from spacy.tokens import Doc, Span
 
@@ -130,7 +130,7 @@ def rule_confidence(name: str) -> float:
     return next(e.meta["confidence"] for e in RULES.entries() if e.name == name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(filename: str) -> frozenset[str]:
     """A data/places/*.txt list: one entry a line, '#' comments."""
     text = (resources.files("crisisdesk") / "data" / "places" / filename).read_text(encoding="utf-8")

@@ -55,7 +55,7 @@ class FastIdentifier(LanguageIdentifier):
     gathering the rows of the features seen took 0.5 ms of strided reads per
     sample, 15 times the row-major gather, which gives the same rows."""
 
-    __slots__ = ("_nextmove_array", "_rowbase_array", "_output_array")
+    __slots__ = ("_nextmove_array", "_output_array", "_rowbase_array")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
