@@ -15,6 +15,11 @@ from crisisdesk.ingest.language import (
 SAMPLES = [
     "",
     "a",
+    "\r\n ",  # shorter than the automaton's memory
+    "ab",
+    "abcde",
+    "abcdef",
+    "abcdefg",
     "Police detained 40 protesters in central Ostrel on Monday, the interior ministry said.",
     "Полиция задержала 40 протестующих в центре города в понедельник.",
     "奥斯特雷尔发生抗议活动。警方星期一在市中心拘留了四十名抗议者。",

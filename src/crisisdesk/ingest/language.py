@@ -42,7 +42,7 @@ def walk_states(nextmove: np.ndarray, rowbase: np.ndarray, data: bytes, memory: 
     iteration per byte of data."""
     letters = np.frombuffer(data, dtype=np.uint8).astype(np.intp)
     states = np.zeros(len(letters), dtype=np.intp)
-    for lag in range(memory - 1, -1, -1):
+    for lag in range(min(memory, len(letters)) - 1, -1, -1):  # a text shorter than the memory: all of it
         ahead = states[lag:]
         states[lag:] = nextmove[rowbase[ahead] + letters[: len(letters) - lag]]
     return states
