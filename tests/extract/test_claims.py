@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import random
 from pathlib import Path
 
 import pytest
 
 from crisisdesk.extract.attribution import CHAIN_SEPARATOR, primary_source
-from crisisdesk.extract.claims import RULES, claims, opens_report, overlap_test
+from crisisdesk.extract.claims import RULES, claims, opens_report
 from crisisdesk.model import DocFacts, Document, TimeExpr
 from crisisdesk.nlp import Parsed, load
 
@@ -196,18 +195,6 @@ def test_gold_claims_found():
         spurious += len(predicted) - len(matched)
     f1 = 2 * found / (2 * found + missed + spurious)
     assert f1 >= 0.8, (found, missed, spurious)
-
-
-def test_overlap_test_is_in_boilerplate():
-    """The bisection gives `Document.in_boilerplate` for unsorted, nested and empty spans."""
-    rng = random.Random(7)
-    for _ in range(200):
-        spans = [(s, s + rng.randrange(0, 30)) for s in (rng.randrange(0, 100) for _ in range(rng.randrange(0, 6)))]
-        document = Document(id="t", source="test", text="", boilerplate=spans)
-        overlaps = overlap_test(spans)
-        for start in range(0, 130, 3):
-            for end in (start, start + 1, start + 7, start + 40):
-                assert overlaps(start, end) == document.in_boilerplate(start, end), (spans, start, end)
 
 
 @pytest.mark.parametrize("sentence, opens", [

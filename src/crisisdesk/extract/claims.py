@@ -32,11 +32,10 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
 
 from spacy.tokens import Span, Token
 
@@ -46,6 +45,7 @@ from ..registry import EXTRACTORS, Registry
 from . import attribution
 from .numbers import Quantity, find_quantities, quantity_starts
 from .paragraphs import paragraph_bounds
+from .spans import overlap_test
 from .views import column, offsets, sentence_bounds
 
 RULES = Registry("claims")
@@ -373,21 +373,6 @@ def as_of(sent: Span, cue: Token, times: list[TimeExpr]) -> str | None:
         return None
     nearest = min(inside, key=lambda t: abs(t.start - cue.idx))
     return nearest.value.split("/")[-1]
-
-
-def overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """`Document.in_boilerplate` over fixed spans, by bisection: whether [start, end)
-    overlaps one of them.  Asked of every sentence and claim, the scan of every span
-    was 8% of the extractor on texts with many boilerplate lines."""
-    ordered = sorted(spans)
-    starts = [s for s, _ in ordered]
-    reach = list(accumulate((e for _, e in ordered), max))  # the furthest end of the spans so far
-
-    def overlaps(start: int, end: int) -> bool:
-        k = bisect_left(starts, end)  # the spans ordered[:k] start before `end`
-        return k > 0 and reach[k - 1] > start
-
-    return overlaps
 
 
 def _span(c: Counted, cue: Token, subject_head: Token | None, sent: Span) -> tuple[int, int]:

@@ -19,7 +19,7 @@ precision is protected by the rules' own context checks.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -29,7 +29,14 @@ from spacy.tokens import Doc, Token
 
 from .event_rules import lexicon
 from .event_rules.parse import dependents
-from .views import column, heads, memoised, offsets, sentence_bounds, text_of
+from .views import (
+    column,
+    heads,
+    memoised,
+    offsets,
+    sentence_of,
+    text_of,
+)
 
 # Dependency labels that attach a subordinate clause to the verb above it; the
 # chain of these is what "the verbs above a trigger" means.
@@ -122,12 +129,6 @@ def is_infinitive(verb: Token) -> bool:
 def has_to(verb: Token) -> bool:
     """Whether the verb has the infinitive marker "to"."""
     return any(dep == "aux" and c.lower_ == "to" for dep, c in dependents(verb))
-
-
-def sentence_of(doc: Doc, i: int) -> tuple[int, int]:
-    """(start, end) token indices of the sentence holding token `i`: `Token.sent` without its two Spans."""
-    bounds = sentence_bounds(doc)
-    return bounds[bisect_right(bounds, (i, len(doc))) - 1]
 
 
 def is_question(head: Token) -> bool:

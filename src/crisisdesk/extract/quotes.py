@@ -61,7 +61,14 @@ from .speakers import (
     subject_of,
 )
 from .speech import attributes_at, is_speech_verb, lexicon
-from .views import column, flags, heads, lower_lemmas, offsets, sentence_bounds
+from .views import (
+    column,
+    flags,
+    heads,
+    lower_lemmas,
+    offsets,
+    sentence_of,
+)
 
 # One- to three-word fragments in marks are scare quotes or titles ("on request
 # only", “Kazakh Spring”), not quotations (annotators' convention on the gold
@@ -169,15 +176,6 @@ class Context:
     def char_offsets(self) -> list[int]:
         """Every token's character offset (`Token.idx`)."""
         return offsets(self.parsed.doc)
-
-    @cached_property
-    def sentence_firsts(self) -> list[int]:
-        return [start for start, _ in sentence_bounds(self.parsed.doc)]
-
-    def sentence_of(self, i: int) -> tuple[int, int]:
-        """(start, end) of token i's sentence, as `Token.sent` gives it: found by bisection
-        rather than by the Span that spaCy makes (walking to both ends) on each call."""
-        return sentence_bounds(self.parsed.doc)[bisect_right(self.sentence_firsts, i) - 1]
 
     @cached_property
     def para_starts(self) -> list[int]:
@@ -405,7 +403,7 @@ def _before_mark(ctx: Context, start: int) -> Speaker | None | bool:
     if sent_start is None:
         return False
     para_start = ctx.para_of(mark)[0]
-    lo = max(ctx.char_offsets[ctx.sentence_of(sent_start.start)[0]], para_start)
+    lo = max(ctx.char_offsets[sentence_of(ctx.parsed.doc, sent_start.start)[0]], para_start)
     if mark <= lo:
         return False
     pre = ctx.tokens(lo, mark)
@@ -450,7 +448,7 @@ def _previous_sentence(ctx: Context, start: int) -> Speaker | None | bool:
     if prev is None:
         return False
     doc = prev.doc
-    for i in range(*ctx.sentence_of(prev.start)):
+    for i in range(*sentence_of(ctx.parsed.doc, prev.start)):
         if attributes_at(doc, i) and ctx.char_offsets[i] >= para_start:
             speaker = ctx.subject(doc[i])
             if speaker is not None:
@@ -477,7 +475,7 @@ def _previous_paragraph(ctx: Context, start: int, end: int) -> Speaker | None | 
     if last is None or ctx.is_heading(prev_start):
         return False
     doc = last.doc
-    for i in range(*ctx.sentence_of(last.start)):
+    for i in range(*sentence_of(ctx.parsed.doc, last.start)):
         if ctx.char_offsets[i] >= prev_start and attributes_at(doc, i) and not ctx.in_quote(doc[i]):
             speaker = ctx.subject(doc[i])
             if speaker is not None:
@@ -732,7 +730,7 @@ def as_stated(ctx: Context) -> None:
     for verb in _speech_verbs(ctx):
         if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
             continue
-        end = ctx.sentence_of(verb.i)[1]
+        end = sentence_of(ctx.parsed.doc, verb.i)[1]
         words = column(ctx.parsed.doc, "ORTH")
         comma = next((k for k in range(verb.i + 1, end) if words[k] == ","), None)
         if comma is None:
@@ -748,7 +746,7 @@ def orphan_tail(ctx: Context) -> None:
     punct, words = flags(doc, "IS_PUNCT"), column(doc, "ORTH")
     # Only a word with a speech lemma can open such a sentence: those are the ones looked at.
     for i in ctx.speech_lemmas:
-        start, end = ctx.sentence_of(i)
+        start, end = sentence_of(ctx.parsed.doc, i)
         if start == 0 or any(not (punct[k] or doc[k].is_space) for k in range(start, i)):
             continue  # the first sentence, or not its first word
         verb = doc[i]
@@ -759,7 +757,7 @@ def orphan_tail(ctx: Context) -> None:
             k -= 1
         if not (words[start] == "," or (k >= 0 and text[k] == ",")):
             continue
-        prev_start, prev_end = ctx.sentence_of(start - 1)
+        prev_start, prev_end = sentence_of(ctx.parsed.doc, start - 1)
         if ctx.para_of(at[prev_start]) != ctx.para_of(at[start]) or _inside_direct(ctx, at[prev_start]):
             continue
         speaker = ctx.subject(verb) or first_speaker_in(doc[start:end], ctx.names)

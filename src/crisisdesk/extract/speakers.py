@@ -18,14 +18,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
 from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Document, EntityMention
+from .spans import overlap_test
 from .speech import lexicon, pronoun_class, role_class
-from .views import char_span_bounds, entities, offsets, sentence_bounds
+from .views import char_span_bounds, entities, offsets, sentence_bounds, sentence_index
 
 NAME_LABELS = {"PERSON": "person", "ORG": "org", "NORP": "group"}
 # Which name classes each kind of reference may point back to.
@@ -166,16 +166,12 @@ class Names:
         if bounds is None or bounds[0] >= bounds[1]:
             return pos
         sentences = sentence_bounds(self.doc)
-        n = bisect_right(self.sentence_firsts, bounds[0]) - 1
+        n = sentence_index(self.doc, bounds[0])
         for _ in range(SALIENT_SENTENCES - 1):
             if sentences[n][0] == 0:
                 break
             n -= 1
         return offsets(self.doc)[sentences[n][0]]
-
-    @cached_property
-    def sentence_firsts(self) -> list[int]:
-        return [start for start, _ in sentence_bounds(self.doc)]
 
     def _in_background(self, name: Name) -> bool:
         """Whether the name is an object or possessor, or the subject of a reported clause
@@ -191,21 +187,6 @@ class Names:
         if token.dep_ in OBJECT_DEPS:
             return True
         return token.dep_ in MAIN_SUBJECT_DEPS and token.head.dep_ in REPORTED_CLAUSE_DEPS
-
-
-def overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """Whether [start, end) overlaps any of `spans`, by bisection: a span overlaps
-    one when the spans starting before its end reach past its start.  Testing each
-    entity against each mention was a third of building `Names` on long texts."""
-    ordered = sorted(spans)
-    starts = [s for s, _ in ordered]
-    reach = list(accumulate((e for _, e in ordered), max))
-
-    def overlaps(start: int, end: int) -> bool:
-        k = bisect_left(starts, end)
-        return k > 0 and reach[k - 1] > start
-
-    return overlaps
 
 
 def as_speaker(name: Name) -> Speaker:

@@ -166,6 +166,17 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return memoised(doc, "sentence_bounds", build)
 
 
+def sentence_index(doc: Doc, i: int) -> int:
+    """The index in `sentence_bounds` of the sentence holding token `i`, by bisection:
+    `Token.sent` builds its Span (walking to both ends) on every call."""
+    return bisect_right(sentence_bounds(doc), (i, len(doc))) - 1
+
+
+def sentence_of(doc: Doc, i: int) -> tuple[int, int]:
+    """(start, end) token indices of the sentence holding token `i`."""
+    return sentence_bounds(doc)[sentence_index(doc, i)]
+
+
 def char_span_bounds(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
     """(start, end) token indices of `doc.char_span(start_char, end_char,
     alignment_mode="expand")` for start_char < end_char, or None where it gives None.
