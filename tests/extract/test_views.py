@@ -77,3 +77,10 @@ def test_release_drops_every_view_and_so_the_cycle_through_spans():
     views.release(doc)
     assert not any(str(k).startswith(views.PREFIX) for k in doc.user_data)
     assert views.column(doc, "LOWER") == [t.lower_ for t in doc]  # built again on the next ask
+
+
+def test_char_bounds_are_those_of_the_span(doc):
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            span = doc[start:end]
+            assert views.char_bounds(doc, start, end) == (span.start_char, span.end_char)

@@ -46,7 +46,7 @@ from . import attribution
 from .numbers import Quantity, find_quantities, quantity_starts
 from .paragraphs import paragraph_bounds
 from .spans import overlap_test
-from .views import column, offsets, sentence_bounds
+from .views import char_bounds, sentence_bounds
 
 RULES = Registry("claims")
 
@@ -389,10 +389,10 @@ def claims(parsed: Parsed, *, facts: DocFacts) -> Iterator[Claim]:
     """Every numeric claim of one document, in text order."""
     document, doc = parsed.document, parsed.doc
     text, in_boilerplate = document.text, overlap_test(document.boilerplate)
-    at, words, numbers = offsets(doc), column(doc, "ORTH"), quantity_starts(doc)
+    numbers = quantity_starts(doc)
     report_paragraph = None  # the paragraph an opening "There were reports that" hedges
     for first, stop in sentence_bounds(doc):  # bounds, not Spans: few sentences state a number
-        start_char, end_char = at[first], at[stop - 1] + len(words[stop - 1])
+        start_char, end_char = char_bounds(doc, first, stop)
         if in_boilerplate(start_char, end_char):
             continue
         # A report stays open to the end of its paragraph or an "according to X":

@@ -36,10 +36,29 @@ from ..nlp import Parsed
 from ..registry import EXTRACTORS
 from . import modality
 from .event_places import Setting, article_setting, event_place
-from .event_rules import RULES, STRONG, WEAK, Guess, Rule, Scene, lemma, lexicon, resolve_pronoun
+from .event_rules import (
+    RULES,
+    STRONG,
+    WEAK,
+    Guess,
+    Rule,
+    Scene,
+    lemma,
+    lexicon,
+    resolve_pronoun,
+)
 from .event_rules.parse import dependents
 from .paragraphs import paragraph_bounds
-from .views import column, flags, heads, lower_lemmas, memoised, offsets, sentence_bounds, text_of
+from .views import (
+    char_bounds,
+    column,
+    flags,
+    heads,
+    lower_lemmas,
+    memoised,
+    sentence_bounds,
+    text_of,
+)
 
 # Event types that are violence; a weak guess gives way to one of these.
 VIOLENT_TYPES = frozenset(
@@ -285,8 +304,7 @@ def clause_bounds(head: Token) -> tuple[int, int]:
         first = last = next(i for i in range(hi, lo - 1, -1) if inside(i))
     else:
         last = next(i for i in range(hi, first - 1, -1) if plain(i))
-    at, words = offsets(doc), column(doc, "ORTH")
-    return at[first], at[last] + len(words[last])
+    return char_bounds(doc, first, last + 1)
 
 
 def in_subtree(up: list[int], head: int, cut: set[int]) -> Callable[[int], bool]:
@@ -535,9 +553,8 @@ def actor_text(tok: Token | None) -> str | None:
         default=tok.i,
     )
     # the characters from the first word to the end of the noun (`Span.text` makes a Token per word)
-    doc = tok.doc
-    at, words = offsets(doc), column(doc, "ORTH")
-    return text_of(doc)[at[left] : at[tok.i] + len(words[tok.i])]
+    start, end = char_bounds(tok.doc, left, tok.i + 1)
+    return text_of(tok.doc)[start:end]
 
 
 def years_in(times: Sequence[TimeExpr], lo: int, hi: int) -> list[int]:

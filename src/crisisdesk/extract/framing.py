@@ -26,7 +26,7 @@ from importlib import resources
 from ..model import DocFacts, FramingTerm
 from ..nlp import Parsed
 from ..registry import EXTRACTORS
-from .views import column, lower_lemmas, offsets
+from .views import char_bounds, column, lower_lemmas
 
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 
@@ -76,7 +76,7 @@ def framing(parsed: Parsed, *, facts: DocFacts, include_quoted: bool = False) ->
     document = parsed.document
     quoted = [] if include_quoted else [(q.start, q.end) for q in facts.quotes if q.direct]
     doc = parsed.doc
-    lemmas, pos, at, words = lower_lemmas(doc), column(doc, "POS"), offsets(doc), column(doc, "ORTH")
+    lemmas, pos = lower_lemmas(doc), column(doc, "POS")
     first_lemmas = terms().keys()
     counts: Counter[tuple[str, str]] = Counter()
     i = 0
@@ -86,7 +86,7 @@ def framing(parsed: Parsed, *, facts: DocFacts, include_quoted: bool = False) ->
             i += 1
             continue
         last = i + len(term.lemmas) - 1
-        start, end = at[i], at[last] + len(words[last])
+        start, end = char_bounds(doc, i, last + 1)
         if not document.in_boilerplate(start, end) and not any(s <= start < e for s, e in quoted):
             counts[(term.actor_class, term.text)] += 1
         i += len(term.lemmas)

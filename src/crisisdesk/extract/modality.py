@@ -22,18 +22,18 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress
 
-import numpy as np
-from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc, Token
 
 from .event_rules import lexicon
 from .event_rules.parse import dependents
 from .views import (
+    char_bounds,
     column,
+    flags,
     heads,
     memoised,
-    offsets,
     sentence_of,
     text_of,
 )
@@ -134,11 +134,10 @@ def has_to(verb: Token) -> bool:
 def is_question(head: Token) -> bool:
     """The sentence asks: "Why did the CSTO send troops to Kazakhstan?"."""
     doc = head.doc
-    start, end = sentence_of(doc, head.i)
-    at, words = offsets(doc), column(doc, "ORTH")
     # the sentence's characters, up to the end of its last token's text: `Span.text`
     # makes every Token, and `Token.sent` two Spans (a third of this question's cost)
-    text = text_of(doc)[at[start] : at[end - 1] + len(words[end - 1])].rstrip(" \"'”’\n")
+    start, end = char_bounds(doc, *sentence_of(doc, head.i))
+    text = text_of(doc)[start:end].rstrip(" \"'”’\n")
     return text.endswith("?")
 
 
@@ -335,13 +334,12 @@ HISTORY_WORDS = frozenset({"ago", "past", "back"})
 
 def _year_words(doc: Doc) -> list[int]:
     """Positions of four-digit years.  A year is all digits, so spaCy flags it LIKE_NUM:
-    the pattern is tried on those few tokens, found in the flag array (half the cost
+    the pattern is tried on those few tokens, found in the flag column (half the cost
     of testing every word of the column in Python)."""
 
     def build(d: Doc) -> list[int]:
         lowers = column(d, "LOWER")
-        numbers = np.flatnonzero(d.to_array(LIKE_NUM)).tolist() if len(d) else []
-        return [i for i in numbers if YEAR.match(lowers[i])]
+        return [i for i in compress(range(len(lowers)), flags(d, "LIKE_NUM")) if YEAR.match(lowers[i])]
 
     return memoised(doc, "modality.years", build)
 

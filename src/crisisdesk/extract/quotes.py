@@ -62,6 +62,7 @@ from .speakers import (
 )
 from .speech import attributes_at, is_speech_verb, lexicon
 from .views import (
+    char_bounds,
     column,
     flags,
     heads,
@@ -643,14 +644,14 @@ def _clause_bounds(ctx: Context, order: list[int]) -> tuple[int, int] | None:
             return None
         keep -= {t.i for t in doc[part].subtree}
     kept = sorted(keep)
-    punct, lower, words = flags(doc, "IS_PUNCT"), column(doc, "LOWER"), column(doc, "ORTH")
+    punct, lower = flags(doc, "IS_PUNCT"), column(doc, "LOWER")
     while kept and (punct[kept[0]] or lower[kept[0]] in LEADING_CLAUSE_WORDS):
         kept.pop(0)
     while kept and (punct[kept[-1]] or doc[kept[-1]].is_space):
         kept.pop()
     if not kept:
         return None
-    start, end = at[kept[0]], at[kept[-1]] + len(words[kept[-1]])
+    start, end = char_bounds(doc, kept[0], kept[-1] + 1)
     if any(s < end and start < e for s, e in ctx.direct_spans()):
         return None
     return start, end

@@ -177,6 +177,13 @@ def sentence_of(doc: Doc, i: int) -> tuple[int, int]:
     return sentence_bounds(doc)[sentence_index(doc, i)]
 
 
+def char_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """(start_char, end_char) of tokens [start, end), end > start: the offsets a Span
+    of them gives, without the Span (and its Tokens)."""
+    at, words = offsets(doc), column(doc, "ORTH")
+    return at[start], at[end - 1] + len(words[end - 1])
+
+
 def char_span_bounds(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
     """(start, end) token indices of `doc.char_span(start_char, end_char,
     alignment_mode="expand")` for start_char < end_char, or None where it gives None.
