@@ -66,7 +66,6 @@ class ActorIndex:
         # What the find steps compare a mention with, by the cluster's kind: a
         # scan of every cluster's every surface per mention grew with the square
         # of the corpus's names.
-        self._words: dict[tuple[str, str], set[int]] = defaultdict(set)  # (kind, folded surface) -> clusters
         self._last_words: dict[str, set[int]] = defaultdict(set)  # a person's folded last word -> clusters
         self._full: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))  # kind -> key -> clusters
         self._full_persons: dict[str, set[tuple[str, int]]] = defaultdict(set)  # surname -> (given names, cluster)
@@ -98,10 +97,8 @@ class ActorIndex:
         if initials:
             self._initials[initials].add(idx)
         parts = key.split()
-        if parts:
-            self._words[(kind, key)].add(idx)
-            if kind == "person":
-                self._last_words[parts[-1]].add(idx)
+        if parts and kind == "person":
+            self._last_words[parts[-1]].add(idx)
         if len(text.split()) < 2:
             return
         if kind == "person":
@@ -176,7 +173,7 @@ class ActorIndex:
         for a person, as a similar last word: the one named in the same document
         if there is one, else the one in the corpus; None when several are."""
         key = fold(m.text)
-        found = set(self._words.get((m.kind, key), ()))
+        found = {idx for idx in self._by_fold.get(key, ()) if self.clusters[idx].kind == m.kind} if key else set()
         if m.kind == "person":
             for last in similar_among(key, list(self._last_words)):
                 found |= self._last_words[last]
