@@ -148,7 +148,9 @@ class Context:
     names: Names
     paras: tuple[tuple[int, int], ...]
     found: list[Found] = field(default_factory=list)
-    direct: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of the direct quotes in `found`
+    # (start, end) of the direct quotes in `found`, kept as `_emit` appends: the
+    # reported-speech rules ask for them some 120 times a document.
+    direct: list[tuple[int, int]] = field(default_factory=list)
     claimed: list[tuple[int, int]] = field(default_factory=list)  # dash regions, not for `marks`
     short_lines: dict[tuple[int, int], bool] = field(default_factory=dict)  # see `_is_short_line`
 
@@ -219,11 +221,6 @@ class Context:
             return as_speaker(adjacent)
         subject = subject_of(verb, self.in_quote)
         return speaker_of(subject, self.names) if subject is not None else None
-
-    def direct_spans(self) -> list[tuple[int, int]]:
-        """Kept as `_emit` appends, not rebuilt from `found`: the reported-speech rules
-        ask it of every verb and quotation, some 120 times a document."""
-        return self.direct
 
 
 def indices_in(values: list[str], words: frozenset[str]) -> list[int]:
@@ -619,7 +616,7 @@ def heading_echo(ctx: Context) -> None:
 
 
 def _inside_direct(ctx: Context, pos: int) -> bool:
-    return any(s <= pos < e for s, e in ctx.direct_spans())
+    return any(s <= pos < e for s, e in ctx.direct)
 
 
 def _clause_bounds(ctx: Context, order: list[int]) -> tuple[int, int] | None:
@@ -633,7 +630,7 @@ def _clause_bounds(ctx: Context, order: list[int]) -> tuple[int, int] | None:
     governors, at = heads(doc), offsets(doc)
     keep = set(order)
     head = min(order, key=lambda i: (governors[i] in keep and governors[i] != i, i))
-    for s, e in ctx.direct_spans():
+    for s, e in ctx.direct:
         inside = [i for i in order if s <= at[i] < e and i in keep]
         if not inside:
             continue
@@ -652,7 +649,7 @@ def _clause_bounds(ctx: Context, order: list[int]) -> tuple[int, int] | None:
     if not kept:
         return None
     start, end = char_bounds(doc, kept[0], kept[-1] + 1)
-    if any(s < end and start < e for s, e in ctx.direct_spans()):
+    if any(s < end and start < e for s, e in ctx.direct):
         return None
     return start, end
 
