@@ -97,3 +97,12 @@ def test_a_postal_code_two_countries_use_names_neither(gaz):
 def test_prominence_tells_the_famous_namesake(gaz):
     paris = {m.entry.country: m.entry.prominence for m in gaz.lookup("Paris", kinds=("city",))}
     assert paris["FR"] > 5 * paris["US"]
+
+
+@pytest.mark.parametrize("name, found", [
+    ("Almaty-region", True),  # the division word joined on by a hyphen
+    ("Zzyzx-Region", False),
+    ("\u2122-\u2122 region", False),  # no letters of its own: folds to "tm tm region"
+])
+def test_a_joined_division_word_is_cut_off_once(gaz, name, found):
+    assert bool(gaz.lookup(name)) is found

@@ -12,13 +12,14 @@ A lookup is a cascade, cheapest and most reliable key first:
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from .index import Entry, admin1_terms
 from .fold import fold, skeleton
+from .index import Entry, admin1_terms
 
 KINDS = ("country", "admin1", "admin2", "city", "site")
 
@@ -50,6 +51,20 @@ _PLACE_COLUMNS = (
 def entry_of(row: tuple) -> Entry:
     """An Entry from the `_PLACE_COLUMNS` of a row."""
     return Entry(*row[:9], bool(row[9]), row[10])
+
+
+# A name's last word and the marks around it.
+LAST_WORD = re.compile(r"[\W_]*[^\W_]+[\W_]*$")
+
+
+def without_last_word(name: str) -> str:
+    """The name without its last word: "Almaty region" and "Almaty-region" -> "Almaty".
+
+    Cut at the last white space as written, else at the last mark: a name whose
+    division word is joined on by a hyphen came back whole from the white-space
+    cut and was looked up again without end (found by the property tests)."""
+    core = name.rsplit(maxsplit=1)[0]
+    return core if core != name else LAST_WORD.sub("", name)
 
 
 class Gazetteer:
@@ -90,8 +105,9 @@ class Gazetteer:
         if term in admin1_terms():
             full = self._matches(self._rows("key", " ".join([*words[:-1], term]), 0), kinds)
             if not full:
-                core = name.rsplit(maxsplit=1)[0]
-                full = self.lookup(core, kinds=("city",) if term == CITY_TERM else ("admin1",))
+                core = without_last_word(name)
+                # a name that does not shrink ("™-™" folds to "tm tm") is no division's
+                full = self.lookup(core, kinds=("city",) if term == CITY_TERM else ("admin1",)) if core != name else ()
             self._cache[cache_key] = full
             return full
         # 2. folded name
